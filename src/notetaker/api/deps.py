@@ -1,0 +1,110 @@
+"""Request dependencies: the database session, the caller, and owned objects."""
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Path, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notetaker.core.config import Settings as AppSettings
+from notetaker.core.errors import Unauthorized
+from notetaker.db.database import Database
+from notetaker.db.types import utcnow
+from notetaker.models import Category, Conversation, Note, Task, User
+from notetaker.schemas.base import MAX_ID
+from notetaker.services import categories, conversations, notes, tasks
+from notetaker.services.users import user_for_token
+
+SESSION_COOKIE = "notetaker_session"
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def get_database(request: Request) -> Database:
+    return request.app.state.database
+
+
+def get_settings(request: Request) -> AppSettings:
+    return request.app.state.settings
+
+
+async def get_session(
+    db: Annotated[Database, Depends(get_database)],
+) -> AsyncIterator[AsyncSession]:
+    """The request's one transaction: committed on success, rolled back on error."""
+    async with db.transaction() as session:
+        yield session
+
+
+Session = Annotated[AsyncSession, Depends(get_session)]
+
+
+def request_token(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str | None:
+    if credentials is not None:
+        return credentials.credentials
+    return request.cookies.get(SESSION_COOKIE)
+
+
+async def current_user(
+    session: Session, token: Annotated[str | None, Depends(request_token)]
+) -> User:
+    user = await user_for_token(session, token=token) if token else None
+    if user is None:
+        raise Unauthorized("Sign in first.")
+    return user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+Token = Annotated[str | None, Depends(request_token)]
+
+
+def _path_id(name: str):
+    return Annotated[int, Path(alias=name, ge=1, le=MAX_ID)]
+
+
+async def owned_conversation(
+    session: Session, user: CurrentUser, conversation_id: _path_id("conversation_id")
+) -> Conversation:
+    return await conversations.get_conversation(
+        session, user_id=user.id, conversation_id=conversation_id
+    )
+
+
+async def owned_note(
+    session: Session, user: CurrentUser, note_id: _path_id("note_id")
+) -> Note:
+    return await notes.get_note(session, user_id=user.id, note_id=note_id)
+
+
+async def owned_task(
+    session: Session, user: CurrentUser, task_id: _path_id("task_id")
+) -> Task:
+    return await tasks.get_task(session, user_id=user.id, task_id=task_id)
+
+
+async def owned_category(
+    session: Session, user: CurrentUser, category_id: _path_id("category_id")
+) -> Category:
+    return await categories.get_category(
+        session, user_id=user.id, category_id=category_id
+    )
+
+
+OwnedConversation = Annotated[Conversation, Depends(owned_conversation)]
+OwnedNote = Annotated[Note, Depends(owned_note)]
+OwnedTask = Annotated[Task, Depends(owned_task)]
+OwnedCategory = Annotated[Category, Depends(owned_category)]
+Settings = Annotated[AppSettings, Depends(get_settings)]
+
+
+def get_now() -> datetime:
+    """The current instant; a dependency so a test can pin the clock."""
+    return utcnow()
+
+
+Now = Annotated[datetime, Depends(get_now)]

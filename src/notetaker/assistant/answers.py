@@ -1,0 +1,115 @@
+"""Answers to questions about the user's own notes and tasks, with their sources."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notetaker.engines.base import QuestionQuery
+from notetaker.models import Note, Task, User
+from notetaker.services.filters import contains_text
+from notetaker.services.schedule import UserDay, is_due_today, is_overdue
+from notetaker.services.tasks import OPEN_STATUSES, by_due_date
+
+MAX_ITEMS = 20
+
+
+@dataclass(slots=True)
+class Answer:
+    reply: str
+    tasks: list[Task] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+def _open_tasks(user_id: int):
+    return select(Task).where(Task.user_id == user_id, Task.status.in_(OPEN_STATUSES))
+
+
+def _when(task: Task) -> str:
+    if task.due_at is None:
+        return "no due date"
+    local = task.due_at.astimezone(ZoneInfo(task.timezone))
+    pattern = "%a %d %b %H:%M" if task.due_has_time else "%a %d %b"
+    return local.strftime(pattern)
+
+
+def _task_lines(tasks: list[Task]) -> str:
+    return "\n".join(f"- [{t.title}](/tasks/{t.id}) ({_when(t)})" for t in tasks)
+
+
+def _note_lines(notes: list[Note]) -> str:
+    return "\n".join(f"- [{n.title}](/notes/{n.id})" for n in notes)
+
+
+async def _tasks_answer(
+    session: AsyncSession, query, heading: str, empty: str
+) -> Answer:
+    tasks = list(await session.scalars(by_due_date(query).limit(MAX_ITEMS)))
+    if not tasks:
+        return Answer(reply=empty)
+    return Answer(reply=f"{heading}\n{_task_lines(tasks)}", tasks=tasks)
+
+
+async def _search_answer(session: AsyncSession, user_id: int, text: str) -> Answer:
+    words = [w for w in text.split() if len(w) > 2] or [text]
+    note_match = [contains_text(Note.title, w) for w in words]
+    note_match += [contains_text(Note.body, w) for w in words]
+    notes = list(
+        await session.scalars(
+            select(Note)
+            .where(Note.user_id == user_id, or_(*note_match))
+            .order_by(Note.updated_at.desc())
+            .limit(MAX_ITEMS)
+        )
+    )
+    task_match = [contains_text(Task.title, w) for w in words]
+    tasks = list(
+        await session.scalars(
+            by_due_date(
+                select(Task).where(Task.user_id == user_id, or_(*task_match))
+            ).limit(MAX_ITEMS)
+        )
+    )
+    if not notes and not tasks:
+        return Answer(reply=f'I found nothing about "{text}" in your notes or tasks.')
+    parts = [f'Here is what I have about "{text}":']
+    if notes:
+        parts.append(_note_lines(notes))
+    if tasks:
+        parts.append(_task_lines(tasks))
+    return Answer(reply="\n".join(parts), tasks=tasks, notes=notes)
+
+
+async def answer_question(
+    session: AsyncSession, *, user: User, question: QuestionQuery, now: datetime
+) -> Answer:
+    day = UserDay.of(now, user.timezone)
+    mine = _open_tasks(user.id)
+    match question.kind:
+        case "due_today":
+            return await _tasks_answer(
+                session,
+                mine.where(or_(is_due_today(day), is_overdue(day))),
+                "Due today (and anything overdue):",
+                "Nothing is due today.",
+            )
+        case "overdue":
+            return await _tasks_answer(
+                session, mine.where(is_overdue(day)), "Overdue:", "Nothing is overdue."
+            )
+        case "due_window":
+            start, end = question.start or day.start, question.end or day.end
+            return await _tasks_answer(
+                session,
+                mine.where(Task.due_at >= start, Task.due_at < end),
+                f"Due from {start:%a %d %b} to {end - timedelta(seconds=1):%a %d %b}:",
+                "Nothing is due in that time.",
+            )
+        case "open_tasks":
+            return await _tasks_answer(
+                session, mine, "Your open tasks:", "You have no open tasks."
+            )
+        case "search":
+            return await _search_answer(session, user.id, question.text or "")

@@ -1,0 +1,72 @@
+"""The `notetaker` command: serve the app, manage the database schema."""
+
+import argparse
+import sys
+
+from notetaker.core.config import get_settings
+from notetaker.core.logging import configure_logging
+from notetaker.db import migrations
+
+
+def _serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    settings = get_settings()
+    if not args.no_migrate:
+        migrations.upgrade(settings)
+    uvicorn.run(
+        "notetaker.app:create_app",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=args.workers or settings.workers,
+        log_config=None,
+        access_log=False,
+    )
+
+
+def _migrate(args: argparse.Namespace) -> None:
+    migrations.upgrade(get_settings(), args.revision)
+
+
+def _downgrade(args: argparse.Namespace) -> None:
+    migrations.downgrade(get_settings(), args.revision)
+
+
+def _config(_args: argparse.Namespace) -> None:
+    for name, value in get_settings().model_dump().items():
+        print(f"NOTETAKER_{name.upper()}={value}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="notetaker", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="apply migrations, then serve the app")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int)
+    serve.add_argument("--no-migrate", action="store_true")
+    serve.set_defaults(run=_serve)
+
+    migrate = commands.add_parser("migrate", help="upgrade the database schema")
+    migrate.add_argument("revision", nargs="?", default="head")
+    migrate.set_defaults(run=_migrate)
+
+    downgrade = commands.add_parser("downgrade", help="downgrade the schema")
+    downgrade.add_argument("revision", help="target revision, e.g. -1 or base")
+    downgrade.set_defaults(run=_downgrade)
+
+    config = commands.add_parser("config", help="print the settings in effect")
+    config.set_defaults(run=_config)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    configure_logging(get_settings().log_level)
+    args.run(args)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,126 @@
+"""The one interface every understanding engine implements.
+
+An engine turns a user's message, with what it needs to know of the user, into a
+validated `Plan`. It never touches the database: the orchestrator applies the plan.
+Datetimes inside a plan are timezone-aware and in the user's own zone; the
+orchestrator stores them in UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, Field, field_validator
+
+
+class Intent(StrEnum):
+    NOTE = "note"
+    TASK = "task"
+    BRAIN_DUMP = "brain_dump"
+    QUESTION = "question"
+    TASK_UPDATE = "task_update"
+    CHIT_CHAT = "chit_chat"
+
+
+class DateOrder(StrEnum):
+    """How the user writes numeric dates: 3/4 is March 4th (MDY) or 3 April (DMY)."""
+
+    MDY = "MDY"
+    DMY = "DMY"
+
+
+def _require_aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise ValueError("datetimes in a plan must be timezone-aware")
+    return value
+
+
+class TaskDraft(BaseModel):
+    title: str = Field(min_length=1, max_length=500)
+    description: str | None = None
+    due_at: datetime | None = None
+    # False for an all-day due date ("on Friday"): shown as a date, due at day's end.
+    due_has_time: bool = False
+    priority: int = Field(default=4, ge=1, le=4)
+    recurrence: str | None = None  # RFC 5545 RRULE body, e.g. "FREQ=WEEKLY;BYDAY=MO"
+    tags: list[str] = Field(default_factory=list)
+
+    _aware = field_validator("due_at")(_require_aware)
+
+
+class NoteDraft(BaseModel):
+    title: str = Field(min_length=1, max_length=500)
+    body: str = ""  # markdown
+    tags: list[str] = Field(default_factory=list)
+    category: str | None = None
+
+
+TaskAction = Literal["complete", "reopen", "reschedule", "delete", "set_priority"]
+
+
+class TaskChange(BaseModel):
+    task_id: int
+    action: TaskAction
+    due_at: datetime | None = None
+    due_has_time: bool = False
+    priority: int | None = Field(default=None, ge=1, le=4)
+
+    _aware = field_validator("due_at")(_require_aware)
+
+
+QuestionKind = Literal["due_today", "due_window", "overdue", "open_tasks", "search"]
+
+
+class QuestionQuery(BaseModel):
+    """What the user asked about their own data; the orchestrator runs it."""
+
+    kind: QuestionKind
+    start: datetime | None = None
+    end: datetime | None = None
+    text: str | None = None  # for "search": the topic words
+
+    _aware = field_validator("start", "end")(_require_aware)
+
+
+class ThinkingStep(BaseModel):
+    kind: str  # classify | extract | match | store | answer | error
+    label: str
+    detail: dict[str, object] = Field(default_factory=dict)
+
+
+class Plan(BaseModel):
+    intent: Intent
+    reply: str
+    notes: list[NoteDraft] = Field(default_factory=list)
+    tasks: list[TaskDraft] = Field(default_factory=list)
+    changes: list[TaskChange] = Field(default_factory=list)
+    question: QuestionQuery | None = None
+    thinking: list[ThinkingStep] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRef:
+    """An open task the user may be referring to ("mark the dentist one done")."""
+
+    id: int
+    title: str
+    due_at: datetime | None = None
+    priority: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class EngineInput:
+    text: str
+    now: datetime  # aware, in the user's timezone
+    timezone: str  # IANA name, e.g. "Europe/Lisbon"
+    date_order: DateOrder = DateOrder.MDY
+    open_tasks: tuple[TaskRef, ...] = field(default_factory=tuple)
+
+
+class Engine(Protocol):
+    name: str
+
+    def understand(self, message: EngineInput) -> Plan: ...

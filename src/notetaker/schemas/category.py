@@ -1,0 +1,29 @@
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from notetaker.schemas.base import InputModel, OutputModel, UpdateModel, UTCDatetime
+
+CategoryName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
+]
+Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class CategoryCreate(InputModel):
+    name: CategoryName
+    color: Color | None = None
+
+
+class CategoryUpdate(UpdateModel):
+    nullable = frozenset({"color"})
+
+    name: CategoryName | None = None
+    color: Color | None = None
+
+
+class CategoryRead(OutputModel):
+    id: int
+    name: str
+    color: str | None
+    created_at: UTCDatetime

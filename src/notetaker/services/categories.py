@@ -1,0 +1,60 @@
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notetaker.core.errors import Conflict, NotFound
+from notetaker.models import Category
+from notetaker.schemas.category import CategoryCreate, CategoryUpdate
+
+
+async def list_categories(session: AsyncSession, *, user_id: int) -> list[Category]:
+    query = select(Category).where(Category.user_id == user_id).order_by(Category.name)
+    return list(await session.scalars(query))
+
+
+async def get_category(
+    session: AsyncSession, *, user_id: int, category_id: int
+) -> Category:
+    category = await session.get(Category, category_id)
+    if category is None or category.user_id != user_id:
+        raise NotFound("Category not found.", details={"category_id": category_id})
+    return category
+
+
+async def find_category(
+    session: AsyncSession, *, user_id: int, name: str
+) -> Category | None:
+    query = select(Category).where(
+        Category.user_id == user_id, func.lower(Category.name) == name.lower()
+    )
+    return await session.scalar(query)
+
+
+async def create_category(
+    session: AsyncSession, *, user_id: int, data: CategoryCreate
+) -> Category:
+    if await find_category(session, user_id=user_id, name=data.name):
+        raise Conflict("A category with this name already exists.")
+    category = Category(user_id=user_id, **data.model_dump())
+    session.add(category)
+    await session.flush()
+    return category
+
+
+async def update_category(
+    session: AsyncSession, *, category: Category, data: CategoryUpdate
+) -> Category:
+    changes = data.changes()
+    name = changes.get("name")
+    if name is not None:
+        taken = await find_category(session, user_id=category.user_id, name=name)
+        if taken is not None and taken.id != category.id:
+            raise Conflict("A category with this name already exists.")
+    for field, value in changes.items():
+        setattr(category, field, value)
+    await session.flush()
+    return category
+
+
+async def delete_category(session: AsyncSession, *, category: Category) -> None:
+    await session.delete(category)
+    await session.flush()

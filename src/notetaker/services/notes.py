@@ -1,0 +1,129 @@
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notetaker.core.errors import NotFound
+from notetaker.models import Note, Tag
+from notetaker.services import audit
+from notetaker.services.categories import get_category
+from notetaker.services.filters import contains_text
+from notetaker.services.tags import resolve_tags
+
+
+@dataclass(frozen=True, slots=True)
+class NoteFilter:
+    text: str | None = None
+    tag: str | None = None
+    category_id: int | None = None
+    pinned: bool | None = None
+    archived: bool | None = False
+
+
+def _filtered(user_id: int, spec: NoteFilter) -> Select[tuple[Note]]:
+    query = select(Note).where(Note.user_id == user_id)
+    if spec.archived is not None:
+        query = query.where(Note.archived == spec.archived)
+    if spec.pinned is not None:
+        query = query.where(Note.pinned == spec.pinned)
+    if spec.category_id is not None:
+        query = query.where(Note.category_id == spec.category_id)
+    if spec.tag:
+        query = query.where(Note.tags.any(Tag.name == spec.tag.lower().lstrip("#")))
+    if spec.text:
+        query = query.where(
+            or_(
+                contains_text(Note.title, spec.text),
+                contains_text(Note.body, spec.text),
+            )
+        )
+    return query
+
+
+async def list_notes(
+    session: AsyncSession, *, user_id: int, spec: NoteFilter, limit: int, offset: int
+) -> tuple[list[Note], int]:
+    query = _filtered(user_id, spec)
+    total = await session.scalar(select(func.count()).select_from(query.subquery()))
+    page = query.order_by(Note.pinned.desc(), Note.updated_at.desc(), Note.id.desc())
+    notes = await session.scalars(page.limit(limit).offset(offset))
+    return list(notes), total or 0
+
+
+async def get_note(session: AsyncSession, *, user_id: int, note_id: int) -> Note:
+    note = await session.get(Note, note_id)
+    if note is None or note.user_id != user_id:
+        raise NotFound("Note not found.", details={"note_id": note_id})
+    return note
+
+
+async def create_note(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    title: str,
+    body: str = "",
+    tags: list[str] = (),
+    category_id: int | None = None,
+    pinned: bool = False,
+    message_id: int | None = None,
+) -> Note:
+    if category_id is not None:
+        await get_category(session, user_id=user_id, category_id=category_id)
+    note = Note(
+        user_id=user_id,
+        title=title,
+        body=body,
+        category_id=category_id,
+        pinned=pinned,
+        source_message_id=message_id,
+        tags=await resolve_tags(session, user_id=user_id, names=list(tags)),
+    )
+    session.add(note)
+    await session.flush()
+    await audit.record(
+        session,
+        user_id=user_id,
+        action="note.created",
+        object_type="note",
+        object_id=note.id,
+        message_id=message_id,
+    )
+    return note
+
+
+async def update_note(
+    session: AsyncSession, *, note: Note, changes: dict[str, object]
+) -> Note:
+    if changes.get("category_id") is not None:
+        await get_category(
+            session, user_id=note.user_id, category_id=changes["category_id"]
+        )
+    fields = sorted(changes)
+    if "tags" in changes:
+        names = changes.pop("tags")
+        note.tags = await resolve_tags(session, user_id=note.user_id, names=names)
+    for field, value in changes.items():
+        setattr(note, field, value)
+    await session.flush()
+    await audit.record(
+        session,
+        user_id=note.user_id,
+        action="note.updated",
+        object_type="note",
+        object_id=note.id,
+        changes={"fields": fields},
+    )
+    return note
+
+
+async def delete_note(session: AsyncSession, *, note: Note) -> None:
+    await session.delete(note)
+    await session.flush()
+    await audit.record(
+        session,
+        user_id=note.user_id,
+        action="note.deleted",
+        object_type="note",
+        object_id=note.id,
+    )

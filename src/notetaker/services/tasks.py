@@ -1,0 +1,205 @@
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notetaker.core.errors import NotFound
+from notetaker.db.types import utcnow
+from notetaker.models import Tag, Task
+from notetaker.services import audit
+from notetaker.services.categories import get_category
+from notetaker.services.filters import contains_text
+from notetaker.services.recurrence import next_occurrence
+from notetaker.services.schedule import UserDay, is_overdue
+from notetaker.services.tags import resolve_tags
+
+OPEN_STATUSES = ("todo", "in_progress", "blocked")
+
+
+@dataclass(frozen=True, slots=True)
+class TaskFilter:
+    statuses: tuple[str, ...] = ()
+    due_before: datetime | None = None
+    due_after: datetime | None = None
+    overdue_on: UserDay | None = None
+    tag: str | None = None
+    category_id: int | None = None
+    text: str | None = None
+
+
+def _filtered(user_id: int, spec: TaskFilter) -> Select[tuple[Task]]:
+    query = select(Task).where(Task.user_id == user_id)
+    if spec.statuses:
+        query = query.where(Task.status.in_(spec.statuses))
+    if spec.overdue_on is not None:
+        query = query.where(Task.status.in_(OPEN_STATUSES), is_overdue(spec.overdue_on))
+    if spec.due_before is not None:
+        query = query.where(Task.due_at < spec.due_before)
+    if spec.due_after is not None:
+        query = query.where(Task.due_at >= spec.due_after)
+    if spec.category_id is not None:
+        query = query.where(Task.category_id == spec.category_id)
+    if spec.tag:
+        query = query.where(Task.tags.any(Tag.name == spec.tag.lower().lstrip("#")))
+    if spec.text:
+        query = query.where(
+            or_(
+                contains_text(Task.title, spec.text),
+                contains_text(Task.description, spec.text),
+            )
+        )
+    return query
+
+
+def by_due_date(query: Select[tuple[Task]]) -> Select[tuple[Task]]:
+    """Soonest first, undated last, then most important."""
+    return query.order_by(Task.due_at.is_(None), Task.due_at, Task.priority, Task.id)
+
+
+async def list_tasks(
+    session: AsyncSession, *, user_id: int, spec: TaskFilter, limit: int, offset: int
+) -> tuple[list[Task], int]:
+    query = _filtered(user_id, spec)
+    total = await session.scalar(select(func.count()).select_from(query.subquery()))
+    tasks = await session.scalars(by_due_date(query).limit(limit).offset(offset))
+    return list(tasks), total or 0
+
+
+async def list_open_tasks(session: AsyncSession, *, user_id: int) -> list[Task]:
+    spec = TaskFilter(statuses=OPEN_STATUSES)
+    return list(await session.scalars(by_due_date(_filtered(user_id, spec))))
+
+
+async def get_task(session: AsyncSession, *, user_id: int, task_id: int) -> Task:
+    task = await session.get(Task, task_id)
+    if task is None or task.user_id != user_id:
+        raise NotFound("Task not found.", details={"task_id": task_id})
+    return task
+
+
+async def create_task(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    timezone: str,
+    title: str,
+    description: str = "",
+    status: str = "todo",
+    priority: int = 4,
+    due_at: datetime | None = None,
+    due_has_time: bool = True,
+    recurrence: str | None = None,
+    tags: list[str] = (),
+    category_id: int | None = None,
+    message_id: int | None = None,
+) -> Task:
+    if category_id is not None:
+        await get_category(session, user_id=user_id, category_id=category_id)
+    task = Task(
+        user_id=user_id,
+        title=title,
+        description=description,
+        status=status,
+        priority=priority,
+        due_at=due_at,
+        due_has_time=due_has_time if due_at else False,
+        timezone=timezone,
+        recurrence=recurrence,
+        completed_at=utcnow() if status == "done" else None,
+        category_id=category_id,
+        source_message_id=message_id,
+        tags=await resolve_tags(session, user_id=user_id, names=list(tags)),
+    )
+    session.add(task)
+    await session.flush()
+    await audit.record(
+        session,
+        user_id=user_id,
+        action="task.created",
+        object_type="task",
+        object_id=task.id,
+        message_id=message_id,
+    )
+    return task
+
+
+async def update_task(
+    session: AsyncSession,
+    *,
+    task: Task,
+    changes: dict[str, object],
+    message_id: int | None = None,
+) -> list[Task]:
+    """Apply changes; returns the task, plus its next occurrence when completing a
+    recurring task created one."""
+    if changes.get("category_id") is not None:
+        await get_category(
+            session, user_id=task.user_id, category_id=changes["category_id"]
+        )
+    fields = sorted(changes)
+    if "tags" in changes:
+        names = changes.pop("tags")
+        task.tags = await resolve_tags(session, user_id=task.user_id, names=names)
+    was_done = task.status == "done"
+    for field, value in changes.items():
+        setattr(task, field, value)
+    if task.due_at is None:
+        task.due_has_time = False
+    touched = [task]
+    if task.status == "done" and not was_done:
+        task.completed_at = utcnow()
+        touched += await _schedule_next(session, task=task, message_id=message_id)
+    elif task.status != "done":
+        task.completed_at = None
+    await session.flush()
+    await audit.record(
+        session,
+        user_id=task.user_id,
+        action="task.updated",
+        object_type="task",
+        object_id=task.id,
+        message_id=message_id,
+        changes={"fields": fields},
+    )
+    return touched
+
+
+async def _schedule_next(
+    session: AsyncSession, *, task: Task, message_id: int | None
+) -> list[Task]:
+    if not task.recurrence or task.due_at is None:
+        return []
+    due = next_occurrence(task.recurrence, after=task.due_at, timezone=task.timezone)
+    if due is None:
+        return []
+    following = await create_task(
+        session,
+        user_id=task.user_id,
+        timezone=task.timezone,
+        title=task.title,
+        description=task.description,
+        priority=task.priority,
+        due_at=due,
+        due_has_time=task.due_has_time,
+        recurrence=task.recurrence,
+        tags=[tag.name for tag in task.tags],
+        category_id=task.category_id,
+        message_id=message_id,
+    )
+    return [following]
+
+
+async def delete_task(
+    session: AsyncSession, *, task: Task, message_id: int | None = None
+) -> None:
+    await session.delete(task)
+    await session.flush()
+    await audit.record(
+        session,
+        user_id=task.user_id,
+        action="task.deleted",
+        object_type="task",
+        object_id=task.id,
+        message_id=message_id,
+    )

@@ -1,0 +1,79 @@
+from datetime import timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notetaker.core.errors import Conflict, Unauthorized
+from notetaker.core.security import (
+    hash_password,
+    new_token,
+    token_digest,
+    verify_password,
+)
+from notetaker.db.types import utcnow
+from notetaker.models import AuthSession, User
+from notetaker.schemas.user import UserCreate, UserUpdate
+
+
+async def create_user(session: AsyncSession, *, data: UserCreate) -> User:
+    email = data.email.lower()
+    taken = await session.scalar(select(func.count()).where(User.email == email))
+    if taken:
+        raise Conflict("An account with this e-mail already exists.")
+    user = User(
+        email=email,
+        display_name=data.display_name,
+        password_hash=await hash_password(data.password),
+        timezone=data.timezone,
+        date_order=data.date_order,
+    )
+    session.add(user)
+    await session.flush()
+    return user
+
+
+async def authenticate(session: AsyncSession, *, email: str, password: str) -> User:
+    user = await session.scalar(select(User).where(User.email == email.lower()))
+    if not await verify_password(user.password_hash if user else None, password):
+        raise Unauthorized("Wrong e-mail or password.")
+    return user
+
+
+async def update_user(session: AsyncSession, *, user: User, data: UserUpdate) -> User:
+    for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
+        setattr(user, field, value)
+    await session.flush()
+    return user
+
+
+async def create_login(
+    session: AsyncSession, *, user: User, days: int
+) -> tuple[str, AuthSession]:
+    """Start a login; the plain token is returned once and never stored."""
+    token = new_token()
+    now = utcnow()
+    login = AuthSession(
+        user_id=user.id,
+        token_hash=token_digest(token),
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
+    session.add(login)
+    await session.flush()
+    return token, login
+
+
+async def user_for_token(session: AsyncSession, *, token: str) -> User | None:
+    query = (
+        select(User)
+        .join(AuthSession, AuthSession.user_id == User.id)
+        .where(AuthSession.token_hash == token_digest(token))
+        .where(AuthSession.expires_at > utcnow())
+    )
+    return await session.scalar(query)
+
+
+async def delete_login(session: AsyncSession, *, token: str) -> None:
+    await session.execute(
+        delete(AuthSession).where(AuthSession.token_hash == token_digest(token))
+    )
