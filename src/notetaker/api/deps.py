@@ -30,11 +30,14 @@ def get_settings(request: Request) -> AppSettings:
     return request.app.state.settings
 
 
+_READ_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
 async def get_session(
-    db: Annotated[Database, Depends(get_database)],
+    request: Request, db: Annotated[Database, Depends(get_database)]
 ) -> AsyncIterator[AsyncSession]:
     """The request's one transaction: committed on success, rolled back on error."""
-    async with db.transaction() as session:
+    async with db.transaction(write=request.method not in _READ_METHODS) as session:
         yield session
 
 
@@ -51,9 +54,15 @@ def request_token(
 
 
 async def current_user(
-    session: Session, token: Annotated[str | None, Depends(request_token)]
+    db: Annotated[Database, Depends(get_database)],
+    token: Annotated[str | None, Depends(request_token)],
 ) -> User:
-    user = await user_for_token(session, token=token) if token else None
+    """The caller, looked up in a short read of its own so that a route which
+    writes in other transactions (the chat) holds no lock while it works."""
+    if not token:
+        raise Unauthorized("Sign in first.")
+    async with db.transaction(write=False) as session:
+        user = await user_for_token(session, token=token)
     if user is None:
         raise Unauthorized("Sign in first.")
     return user

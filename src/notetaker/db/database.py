@@ -12,23 +12,42 @@ from sqlalchemy.ext.asyncio import (
 from notetaker.core.config import Settings
 
 
-def _enable_sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def _sqlite_engine(settings: Settings, *, begin: str) -> AsyncEngine:
+    """SQLite with WAL and foreign keys, issuing our own BEGIN statement.
+
+    The driver's implicit transactions are turned off so that writers can start
+    with BEGIN IMMEDIATE: a deferred transaction that reads and then writes fails
+    at once with "database is locked" when another writer got in between, whereas
+    an immediate one waits its turn (up to busy_timeout).
+    """
+    path = settings.sqlite_path()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(
+        settings.database_url, pool_size=settings.database_pool_size
+    )
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _configure(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in (
+            "journal_mode=WAL",
+            "foreign_keys=ON",
+            "synchronous=NORMAL",
+            "busy_timeout=10000",
+        ):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql(begin)
+
+    return engine
 
 
-def create_engine(settings: Settings) -> AsyncEngine:
-    if settings.is_sqlite:
-        path = settings.sqlite_path()
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(settings.database_url)
-        event.listen(engine.sync_engine, "connect", _enable_sqlite_pragmas)
-        return engine
+def _postgres_engine(settings: Settings) -> AsyncEngine:
     return create_async_engine(
         settings.database_url,
         pool_size=settings.database_pool_size,
@@ -38,17 +57,29 @@ def create_engine(settings: Settings) -> AsyncEngine:
 
 
 class Database:
-    """The engine and session factory of one process."""
+    """The engines and session factories of one process.
+
+    Reads and writes get separate factories; on PostgreSQL they share one engine.
+    """
 
     def __init__(self, settings: Settings) -> None:
-        self.engine = create_engine(settings)
+        if settings.is_sqlite:
+            self.engine = _sqlite_engine(settings, begin="BEGIN")
+            self.write_engine = _sqlite_engine(settings, begin="BEGIN IMMEDIATE")
+        else:
+            self.engine = self.write_engine = _postgres_engine(settings)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self.write_sessions = async_sessionmaker(
+            self.write_engine, expire_on_commit=False
+        )
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncSession]:
+    async def transaction(self, *, write: bool = True) -> AsyncIterator[AsyncSession]:
         """A session that commits when the block succeeds and rolls back otherwise."""
-        async with self.sessions() as session, session.begin():
+        factory = self.write_sessions if write else self.sessions
+        async with factory() as session, session.begin():
             yield session
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        await self.write_engine.dispose()

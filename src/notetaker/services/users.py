@@ -16,6 +16,8 @@ from notetaker.schemas.user import UserCreate, UserUpdate
 
 
 async def create_user(session: AsyncSession, *, data: UserCreate) -> User:
+    # Hashed first: on SQLite this transaction holds the write lock once it queries.
+    password_hash = await hash_password(data.password)
     email = data.email.lower()
     taken = await session.scalar(select(func.count()).where(User.email == email))
     if taken:
@@ -23,7 +25,7 @@ async def create_user(session: AsyncSession, *, data: UserCreate) -> User:
     user = User(
         email=email,
         display_name=data.display_name,
-        password_hash=await hash_password(data.password),
+        password_hash=password_hash,
         timezone=data.timezone,
         date_order=data.date_order,
     )
@@ -39,8 +41,9 @@ async def authenticate(session: AsyncSession, *, email: str, password: str) -> U
     return user
 
 
-async def update_user(session: AsyncSession, *, user: User, data: UserUpdate) -> User:
-    for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
+async def update_user(session: AsyncSession, *, user_id: int, data: UserUpdate) -> User:
+    user = await session.get_one(User, user_id)
+    for field, value in data.changes().items():
         setattr(user, field, value)
     await session.flush()
     return user

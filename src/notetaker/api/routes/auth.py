@@ -65,5 +65,5 @@ async def me(user: CurrentUser) -> UserRead:
 
 @router.patch("/me")
 async def update_me(data: UserUpdate, user: CurrentUser, session: Session) -> UserRead:
-    await users.update_user(session, user=user, data=data)
-    return UserRead.model_validate(user)
+    updated = await users.update_user(session, user_id=user.id, data=data)
+    return UserRead.model_validate(updated)
