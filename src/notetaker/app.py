@@ -4,6 +4,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from notetaker.api.access_log import AccessLogMiddleware
 from notetaker.api.limits import BodyLimitMiddleware
 from notetaker.api.routes import (
     auth,
@@ -19,6 +20,7 @@ from notetaker.core.errors import install_error_handlers
 from notetaker.core.logging import configure_logging
 from notetaker.db.database import Database
 from notetaker.engines.registry import build_engine
+from notetaker.events import InProcessHub
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -38,10 +40,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.database = Database(settings)
+    app.state.events = InProcessHub()
+    app.state.database = Database(settings, app.state.events)
     app.state.engine = build_engine(settings)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(AccessLogMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from notetaker.core.config import Settings
+from notetaker.events import outbox
+from notetaker.events.hub import EventHub
 
 
 def _sqlite_engine(settings: Settings, *, begin: str) -> AsyncEngine:
@@ -62,7 +64,8 @@ class Database:
     Reads and writes get separate factories; on PostgreSQL they share one engine.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, events: EventHub) -> None:
+        self.events = events
         if settings.is_sqlite:
             self.engine = _sqlite_engine(settings, begin="BEGIN")
             self.write_engine = _sqlite_engine(settings, begin="BEGIN IMMEDIATE")
@@ -75,10 +78,14 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self, *, write: bool = True) -> AsyncIterator[AsyncSession]:
-        """A session that commits when the block succeeds and rolls back otherwise."""
+        """A session that commits when the block succeeds and rolls back otherwise;
+        events emitted in it are published once it has committed."""
         factory = self.write_sessions if write else self.sessions
-        async with factory() as session, session.begin():
-            yield session
+        async with factory() as session:
+            async with session.begin():
+                yield session
+            for user_id, event in outbox.take(session):
+                await self.events.publish(user_id, event)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

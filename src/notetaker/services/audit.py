@@ -3,6 +3,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from notetaker.events import outbox
 from notetaker.models import AuditEntry
 
 log = logging.getLogger("notetaker.audit")
@@ -17,8 +18,13 @@ async def record(
     object_id: int,
     message_id: int | None = None,
     changes: dict[str, Any] | None = None,
+    payload: Any = None,
 ) -> None:
-    """Audit a change; `changes` holds field names, never note or message text."""
+    """Record a change in the audit log and announce it to the user's open tabs.
+
+    `changes` holds field names, never note or message text; `payload` is the
+    object as the API shows it, sent to the user's own tabs only.
+    """
     session.add(
         AuditEntry(
             user_id=user_id,
@@ -29,4 +35,6 @@ async def record(
             changes=changes or {},
         )
     )
+    event_data = payload if payload is not None else {"id": object_id}
+    outbox.emit(session, user_id=user_id, type=action, data=event_data)
     log.info(action, extra={"user_id": user_id, f"{object_type}_id": object_id})

@@ -3,7 +3,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notetaker.core.errors import NotFound
 from notetaker.db.types import utcnow
+from notetaker.events import outbox
 from notetaker.models import Conversation, Message, ThinkingStep
+from notetaker.schemas.conversation import MessageRead
 
 
 async def create_conversation(
@@ -84,6 +86,10 @@ async def add_message(
     session.add(message)
     conversation.updated_at = utcnow()
     await session.flush()
+    shown = MessageRead.model_validate(message).model_dump(mode="json")
+    outbox.emit(
+        session, user_id=conversation.user_id, type="message.created", data=shown
+    )
     return message
 
 

@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notetaker.core.errors import NotFound
 from notetaker.models import Note, Tag
+from notetaker.schemas.note import NoteRead
 from notetaker.services import audit
 from notetaker.services.categories import get_category
 from notetaker.services.filters import contains_text
@@ -88,6 +89,7 @@ async def create_note(
         object_type="note",
         object_id=note.id,
         message_id=message_id,
+        payload=_shown(note),
     )
     return note
 
@@ -113,6 +115,7 @@ async def update_note(
         object_type="note",
         object_id=note.id,
         changes={"fields": fields},
+        payload=_shown(note),
     )
     return note
 
@@ -127,3 +130,7 @@ async def delete_note(session: AsyncSession, *, note: Note) -> None:
         object_type="note",
         object_id=note.id,
     )
+
+
+def _shown(note: Note) -> dict:
+    return NoteRead.model_validate(note).model_dump(mode="json")

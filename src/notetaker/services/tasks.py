@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notetaker.core.errors import NotFound
 from notetaker.db.types import utcnow
 from notetaker.models import Tag, Task
+from notetaker.schemas.task import TaskRead
 from notetaker.services import audit
 from notetaker.services.categories import get_category
 from notetaker.services.filters import contains_text
@@ -120,6 +121,7 @@ async def create_task(
         object_type="task",
         object_id=task.id,
         message_id=message_id,
+        payload=_shown(task),
     )
     return task
 
@@ -161,6 +163,7 @@ async def update_task(
         object_id=task.id,
         message_id=message_id,
         changes={"fields": fields},
+        payload=_shown(task),
     )
     return touched
 
@@ -203,3 +206,7 @@ async def delete_task(
         object_id=task.id,
         message_id=message_id,
     )
+
+
+def _shown(task: Task) -> dict:
+    return TaskRead.model_validate(task).model_dump(mode="json")
