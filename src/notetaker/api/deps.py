@@ -41,7 +41,9 @@ async def get_session(
         yield session
 
 
-Session = Annotated[AsyncSession, Depends(get_session)]
+# Scope "function": commit before the response leaves, so a client that gets a
+# success can rely on the change being stored (and read it back at once).
+Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
 def request_token(
