@@ -135,5 +135,5 @@ async def test_send_messages_everyday_session(ny: Account):
     history = (
         await ny.get(f"/api/conversations/{cid}/messages", params={"limit": 200})
     ).json()
-    assert len(history["items"]) == 2 * 16
+    assert len(history["items"]) == 2 * 17
     assert history["next_cursor"] is None

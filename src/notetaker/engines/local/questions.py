@@ -1,0 +1,75 @@
+"""Questions about the user's own notes and tasks, as a query the orchestrator runs."""
+
+import re
+from datetime import datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from ..base import QuestionQuery
+from .dates import DateMatch, at
+from .updates import content_words
+
+_OVERDUE = re.compile(r"\b(?:overdue|late|missed|past\s+due|behind)\b", re.I)
+_OPEN_TASKS = re.compile(
+    r"\b(?:(?:my|open|all|the)\s+(?:tasks|to-?dos|to-?do\s+list|list|reminders)|"
+    r"on\s+my\s+(?:plate|list)|what(?:'s|\s+is)\s+left|"
+    r"what\s+(?:do|should)\s+i\s+(?:need\s+to\s+|have\s+to\s+)?do)\b",
+    re.I,
+)
+_ABOUT_TASKS = re.compile(
+    r"\b(?:due|have|got|scheduled|planned|plan|agenda|tasks?|to-?dos?|on|happening|"
+    r"coming\s+up|need\s+to\s+do)\b",
+    re.I,
+)
+_SCAFFOLD = re.compile(
+    r"^(?:what|where|when|who|how|which|why)(?:'s|\s+is|\s+are|\s+was|\s+were|\s+did|"
+    r"\s+do|\s+does)?\s+(?:i|we|my)?\s*(?:note|noted|write|wrote|save|saved|say|said|"
+    r"decide|decided|know|have|put|keep|store|stored|think)?\s*(?:down\s+)?"
+    r"(?:about|on|regarding|re|for)?\s*|"
+    r"^(?:find|search(?:\s+for)?|show\s+me|tell\s+me\s+about|look\s+up|anything\s+about)"
+    r"\s+(?:my\s+)?(?:notes?\s+(?:about|on)\s+)?",
+    re.I,
+)
+_NOISE = frozenset(
+    "what where when who how which why do did does have know note noted notes wrote "
+    "write say said decide decided anything something".split()
+)
+
+
+def parse_question(text: str, dates: list[DateMatch], now: datetime) -> QuestionQuery:
+    """The query behind a question: what is due when, overdue, open, or a search."""
+    if _OVERDUE.search(text):
+        return QuestionQuery(kind="overdue")
+    when = next((d for d in dates if d.kind != "interval" or d.end_value), None)
+    if when and _ABOUT_TASKS.search(text):
+        return _window(when, now)
+    if _OPEN_TASKS.search(text):
+        return QuestionQuery(kind="open_tasks")
+    return QuestionQuery(kind="search", text=_topic(text))
+
+
+def _window(when: DateMatch, now: datetime) -> QuestionQuery:
+    start = when.value
+    if start.date() == now.date() and when.grain == "day" and when.kind == "instant":
+        return QuestionQuery(kind="due_today")
+    end = when.end_value if when.kind != "instant" else None
+    if end is None or end <= start:
+        end = at(start.date() + _grain_step(when.grain), time(), start.tzinfo)
+    return QuestionQuery(kind="due_window", start=start, end=end)
+
+
+def _grain_step(grain: str) -> timedelta | relativedelta:
+    steps = {
+        "week": relativedelta(weeks=1),
+        "month": relativedelta(months=1),
+        "quarter": relativedelta(months=3),
+        "year": relativedelta(years=1),
+    }
+    return steps.get(grain, timedelta(days=1))
+
+
+def _topic(text: str) -> str:
+    core = _SCAFFOLD.sub("", text.strip(), count=1).strip(" ?.!")
+    words = [w for w in core.split() if w.lower().strip("?.,!") not in _NOISE]
+    topic = " ".join(w.strip("?.,!") for w in words if content_words(w))
+    return topic or core or text.strip()

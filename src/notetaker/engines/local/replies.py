@@ -1,0 +1,47 @@
+"""Short confirmations, with dates in the user's own zone."""
+
+from datetime import datetime
+
+from ..base import TaskDraft
+
+_DAY = "%a %d %b"
+_DAY_TIME = "%a %d %b %H:%M"
+_RULE_WORDS = {
+    "FREQ=DAILY": "every day",
+    "FREQ=WEEKLY": "every week",
+    "FREQ=MONTHLY": "every month",
+    "FREQ=YEARLY": "every year",
+}
+
+
+def format_due(value: datetime, has_time: bool) -> str:
+    return value.strftime(_DAY_TIME if has_time else _DAY)
+
+
+def when(task: TaskDraft) -> str:
+    return format_due(task.due_at, task.due_has_time) if task.due_at else "no date"
+
+
+def task_added(task: TaskDraft) -> str:
+    parts = [f'Added task "{task.title}"']
+    if task.due_at:
+        parts.append(f"due {when(task)}")
+    if task.recurrence:
+        freq = task.recurrence.split(";")[0]
+        parts.append(f"repeats {_RULE_WORDS.get(freq, 'regularly')}")
+    if task.priority < 4:
+        parts.append(f"priority {task.priority}")
+    return ", ".join(parts) + "."
+
+
+def chit_chat(text: str) -> str:
+    lowered = text.lower()
+    if "thank" in lowered or "thx" in lowered or "cheers" in lowered:
+        return "You're welcome!"
+    if "how are you" in lowered or "how's it going" in lowered:
+        return "All good here, thanks! What can I note down for you?"
+    if "bye" in lowered or "see you" in lowered:
+        return "Bye for now!"
+    if "what can you do" in lowered or "who are you" in lowered:
+        return "I turn what you tell me into notes and tasks, and find them again."
+    return "Hi! Tell me anything to note or any task to remember."

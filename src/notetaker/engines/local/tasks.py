@@ -1,0 +1,77 @@
+"""One task from one sentence: title, due date, priority, recurrence and tags."""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from ..base import DateOrder, TaskDraft
+from .dates import PART_HOURS, DateMatch, at, find_dates
+from .priority import find_marks
+from .recurrence import Recurrence, find_recurrence, first_occurrence
+from .titles import task_title, tidy
+
+# A date after these words is what the task is about, not when it is due:
+# "delete emails older than January 30th".
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:older|newer|earlier|later|more|less)\s+than|\bsince|\bdated|"
+    r"\bof)\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    at: datetime | None = None
+    has_time: bool = False
+
+
+def draft_task(text: str, now: datetime, order: DateOrder) -> TaskDraft:
+    """The task a sentence asks for, with its title cleaned of everything else."""
+    recurrence = find_recurrence(text)
+    dates = [d for d in find_dates(text, now, order) if not _is_subject(text, d)]
+    marks = find_marks(text)
+    due = _due_of(dates, recurrence, now)
+    spans = [(d.start, d.end) for d in dates] + marks.spans
+    if recurrence:
+        spans.append((recurrence.start, recurrence.end))
+    title = task_title(text, spans) or tidy(text) or "Untitled task"
+    return TaskDraft(
+        title=title[:500],
+        due_at=due.at,
+        due_has_time=due.has_time,
+        priority=marks.priority,
+        recurrence=recurrence.rule if recurrence else None,
+        tags=marks.tags,
+    )
+
+
+def _is_subject(text: str, match: DateMatch) -> bool:
+    return bool(_SUBJECT_BEFORE.search(text, max(0, match.start - 20), match.start))
+
+
+def _due_of(
+    dates: list[DateMatch], recurrence: Recurrence | None, now: datetime
+) -> Due:
+    if recurrence:
+        return _first_repeat(dates, recurrence, now)
+    if not dates:
+        return Due()
+    return due_from(dates[0])
+
+
+def due_from(match: DateMatch) -> Due:
+    """When a task is due, from the date expression that names it."""
+    if match.has_time:
+        return Due(match.value.replace(second=0, microsecond=0), True)
+    if match.kind == "deadline" and match.end_value and match.grain != "day":
+        last_day = match.end_value.date() - timedelta(days=1)
+        return Due(at(last_day, time(), match.value.tzinfo), False)
+    return Due(match.value, False)
+
+
+def _first_repeat(dates: list[DateMatch], rule: Recurrence, now: datetime) -> Due:
+    wall = next((d.wall for d in dates if d.wall), None)
+    if wall is None and rule.part:
+        wall = time(PART_HOURS[rule.part])
+    first = first_occurrence(rule.rule, now, wall)
+    return Due(first, wall is not None and first is not None)

@@ -1,0 +1,295 @@
+from datetime import datetime
+
+import pytest
+
+from notetaker.engines.base import Intent, TaskRef
+from tests.engines.conftest import (
+    LISBON,
+    NEW_YORK,
+    NEW_YORK_NOW,
+    OPEN_TASKS,
+    understand,
+)
+
+
+def lisbon(*args: int) -> datetime:
+    return datetime(*args, tzinfo=LISBON)
+
+
+def test_create_task_from_reminder():
+    plan = understand("remind me to call the dentist next Friday at 3pm, it's urgent")
+    task = plan.tasks[0]
+
+    assert plan.intent == Intent.TASK
+    assert (task.title, task.due_at, task.due_has_time, task.priority) == (
+        "Call the dentist",
+        lisbon(2026, 12, 11, 15),
+        True,
+        1,
+    )
+    assert (
+        plan.reply == 'Added task "Call the dentist", due Fri 11 Dec 15:00, priority 1.'
+    )
+    assert [step.kind for step in plan.thinking] == ["classify", "extract"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "due", "has_time"),
+    [
+        ("call Mark", "Call Mark", None, False),
+        ("email May about the budget", "Email May about the budget", None, False),
+        ("plan my 40th birthday party", "Plan my 40th birthday party", None, False),
+        ("take 0.5 of a pill tonight", "Take 0.5 of a pill", lisbon(2026, 12, 4, 20),
+         True),
+        ("delete emails older than January 30th",
+         "Delete emails older than January 30th", None, False),
+        ("Create monthly report", "Create monthly report", None, False),
+        ("I need to buy milk tomorrow", "Buy milk", lisbon(2026, 12, 5), False),
+        ("don't forget to submit the report by Friday", "Submit the report",
+         lisbon(2026, 12, 11), False),
+        ("please book a table for 4 at 8pm on Saturday", "Book a table for 4",
+         lisbon(2026, 12, 5, 20), True),
+        ("can you remind me to renew my passport?", "Renew my passport", None, False),
+        ("buy a gift for next week", "Buy a gift", lisbon(2026, 12, 7), False),
+        ("finish the deck by next week", "Finish the deck", lisbon(2026, 12, 13),
+         False),
+        ("remind me at 9am to stretch", "Stretch", lisbon(2026, 12, 5, 9), True),
+        ("pick up the kids in 3 hours", "Pick up the kids", lisbon(2026, 12, 4, 13),
+         True),
+        ("todo: fix the bike on 3/4", "Fix the bike", lisbon(2027, 3, 4), False),
+    ],
+)  # fmt: skip
+def test_create_task_extracts_title_and_due(text, title, due, has_time):
+    plan = understand(text)
+    task = plan.tasks[0]
+
+    assert plan.intent == Intent.TASK
+    assert (task.title, task.due_at, task.due_has_time) == (title, due, has_time)
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        ("fix the leak p1", 1),
+        ("fix the leak asap", 1),
+        ("fix the leak, it's urgent", 1),
+        ("fix the leak !!!", 1),
+        ("fix the leak, important", 2),
+        ("fix the leak high priority", 2),
+        ("fix the leak !!", 2),
+        ("fix the leak p3", 3),
+        ("fix the leak low priority", 4),
+        ("fix the leak when I get a chance", 4),
+        ("fix the leak, not urgent", 4),
+        ("fix the leak", 4),
+    ],
+)
+def test_create_task_priority(text, priority):
+    task = understand(text).tasks[0]
+
+    assert (task.title, task.priority) == ("Fix the leak", priority)
+
+
+def test_create_task_tags_leave_title():
+    task = understand("buy milk #groceries #Home tomorrow").tasks[0]
+
+    assert (task.title, task.tags) == ("Buy milk", ["groceries", "home"])
+
+
+def test_create_task_across_dst_in_new_york():
+    task = understand("remind me to call mom tomorrow at 3pm", now=NEW_YORK_NOW).tasks[
+        0
+    ]
+
+    assert task.due_at == datetime(2027, 3, 14, 15, tzinfo=NEW_YORK)
+    assert task.due_at.utcoffset().total_seconds() == -4 * 3600
+
+
+def test_create_task_reply_in_user_zone():
+    plan = understand("dentist tomorrow at 9am", now=NEW_YORK_NOW)
+
+    assert plan.reply == 'Added task "Dentist", due Sun 14 Mar 09:00.'
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("the office wifi password is on the fridge", "Office wifi password"),
+        ("note: the spare key is under the mat", "Spare key"),
+        ("remember that Ana likes green tea", "Ana likes green tea"),
+    ],
+)
+def test_create_note(text, title):
+    plan = understand(text)
+
+    assert plan.intent == Intent.NOTE
+    assert plan.notes[0].title == title
+    assert plan.tasks == []
+    assert plan.reply == f'Saved note "{title}".'
+
+
+def test_create_note_body_keeps_text():
+    plan = understand("the office wifi password is on the fridge")
+
+    assert plan.notes[0].body == "the office wifi password is on the fridge"
+
+
+@pytest.mark.parametrize("text", ["hi", "Hello there!", "thanks!", "how are you", "👍"])
+def test_reply_chit_chat_stores_nothing(text):
+    plan = understand(text)
+
+    assert plan.intent == Intent.CHIT_CHAT
+    assert (plan.notes, plan.tasks, plan.changes) == ([], [], [])
+    assert plan.reply
+
+
+@pytest.mark.parametrize(
+    ("text", "task_id", "action"),
+    [
+        ("mark the dentist one done", 1, "complete"),
+        ("I called the dentist", 1, "complete"),
+        ("done with the milk", 4, "complete"),
+        ("delete the milk task", 4, "delete"),
+        ("reopen the invoice", 5, "reopen"),
+    ],
+)
+def test_update_task_by_reference(text, task_id, action):
+    plan = understand(text, open_tasks=OPEN_TASKS)
+
+    assert plan.intent == Intent.TASK_UPDATE
+    assert [(c.task_id, c.action) for c in plan.changes] == [(task_id, action)]
+    assert plan.thinking[-1].kind == "match"
+
+
+def test_update_task_reschedule():
+    plan = understand("postpone the invoice to next week", open_tasks=OPEN_TASKS)
+    change = plan.changes[0]
+
+    assert (change.task_id, change.action) == (5, "reschedule")
+    assert (change.due_at, change.due_has_time) == (lisbon(2026, 12, 7), False)
+    assert plan.reply == 'Moved "Pay the invoice" to Mon 07 Dec.'
+
+
+def test_update_task_move_to_monday():
+    tasks = (TaskRef(2, "Write the report"), TaskRef(4, "Buy milk"))
+
+    plan = understand("move the report to Monday", open_tasks=tasks)
+
+    assert [(c.task_id, c.due_at) for c in plan.changes] == [(2, lisbon(2026, 12, 7))]
+
+
+def test_update_task_priority():
+    plan = understand("make the invoice urgent", open_tasks=OPEN_TASKS)
+
+    assert [(c.task_id, c.action, c.priority) for c in plan.changes] == [
+        (5, "set_priority", 1)
+    ]
+
+
+def test_update_task_ambiguous_asks_which():
+    plan = understand("done with the report", open_tasks=OPEN_TASKS)
+
+    assert plan.intent == Intent.TASK_UPDATE
+    assert plan.changes == []
+    assert plan.reply == (
+        'Which one do you mean: "Write the report" or "Send report to Ana"?'
+    )
+
+
+def test_update_task_no_match_says_so():
+    plan = understand("mark the gym done", open_tasks=OPEN_TASKS)
+
+    assert plan.changes == []
+    assert plan.reply == 'I couldn\'t find an open task matching "the gym".'
+
+
+def test_create_task_when_delete_names_no_open_task():
+    plan = understand("delete emails older than January 30th", open_tasks=OPEN_TASKS)
+
+    assert plan.intent == Intent.TASK
+    assert plan.changes == []
+
+
+def test_ask_due_today():
+    plan = understand("what's due today?")
+
+    assert plan.intent == Intent.QUESTION
+    assert plan.question.kind == "due_today"
+
+
+def test_ask_due_this_week():
+    question = understand("what do I have this week").question
+
+    assert (question.kind, question.start, question.end) == (
+        "due_window",
+        lisbon(2026, 11, 30),
+        lisbon(2026, 12, 7),
+    )
+
+
+def test_ask_due_tomorrow():
+    question = understand("what's due tomorrow?").question
+
+    assert (question.kind, question.start, question.end) == (
+        "due_window",
+        lisbon(2026, 12, 5),
+        lisbon(2026, 12, 6),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "topic"),
+    [
+        ("anything overdue?", "overdue", None),
+        ("what are my tasks", "open_tasks", None),
+        ("what's on my plate?", "open_tasks", None),
+        ("what did I note about the marketing plan?", "search", "marketing plan"),
+        ("where is the wifi password?", "search", "wifi password"),
+    ],
+)
+def test_ask_question_kind(text, kind, topic):
+    plan = understand(text)
+
+    assert plan.intent == Intent.QUESTION
+    assert (plan.question.kind, plan.question.text) == (kind, topic)
+
+
+BRAIN_DUMP = """Random thoughts after the offsite:
+- The marketing plan needs a clearer budget.
+- Marketing wants two more designers.
+- Call Ana about the venue tomorrow at 10am
+- Send the slides to the team by Friday
+- The office plants look sad.
+"""
+
+
+def test_create_brain_dump_note_and_tasks():
+    plan = understand(BRAIN_DUMP)
+
+    assert plan.intent == Intent.BRAIN_DUMP
+    assert [(t.title, t.due_at, t.due_has_time) for t in plan.tasks] == [
+        ("Call Ana about the venue", lisbon(2026, 12, 5, 10), True),
+        ("Send the slides to the team", lisbon(2026, 12, 11), False),
+    ]
+    note = plan.notes[0]
+    assert note.title.startswith("Notes on ")
+    assert "## Marketing" in note.body
+    assert "## Action items\n- [ ] Call Ana about the venue (Sat 05 Dec 10:00)" in (
+        note.body
+    )
+
+
+def test_create_brain_dump_from_long_paragraph():
+    text = (
+        "Lots on my mind today. I need to renew the car insurance before the 15th. "
+        "The kitchen tap is leaking again. Buy a new filter for the coffee machine. "
+        "Sara's birthday is on March 3rd."
+    )
+
+    plan = understand(text)
+
+    assert plan.intent == Intent.BRAIN_DUMP
+    assert [t.title for t in plan.tasks] == [
+        "Renew the car insurance",
+        "Buy a new filter for the coffee machine",
+    ]
