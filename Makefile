@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format setup clean
+.PHONY: run test lint format setup clean eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ run: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/pytest -q
+
+# The built-in engine on the third-party corpora, beside off-the-shelf date parsers.
+eval: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,eval]'
+	$(BIN)/notetaker eval
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

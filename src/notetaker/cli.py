@@ -1,7 +1,9 @@
 """The `notetaker` command: serve the app, manage the database schema."""
 
 import argparse
+import json
 import sys
+from pathlib import Path
 
 from notetaker.core.config import get_settings
 from notetaker.core.logging import configure_logging
@@ -33,9 +35,21 @@ def _downgrade(args: argparse.Namespace) -> None:
     migrations.downgrade(get_settings(), args.revision)
 
 
+def _eval(args: argparse.Namespace) -> None:
+    from notetaker.evaluation.run import run
+
+    print(run(args.corpora, args.report))
+
+
 def _config(_args: argparse.Namespace) -> None:
     for name, value in get_settings().model_dump().items():
         print(f"NOTETAKER_{name.upper()}={value}")
+
+
+def _openapi(_args: argparse.Namespace) -> None:
+    from notetaker.app import create_app
+
+    print(json.dumps(create_app().openapi(), indent=2, sort_keys=True))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,8 +71,18 @@ def _parser() -> argparse.ArgumentParser:
     downgrade.add_argument("revision", help="target revision, e.g. -1 or base")
     downgrade.set_defaults(run=_downgrade)
 
+    evaluate = commands.add_parser(
+        "eval", help="measure the built-in engine on the third-party corpora"
+    )
+    evaluate.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
+    evaluate.add_argument("--report", type=Path, default=Path("docs/eval.md"))
+    evaluate.set_defaults(run=_eval)
+
     config = commands.add_parser("config", help="print the settings in effect")
     config.set_defaults(run=_config)
+
+    openapi = commands.add_parser("openapi", help="print the OpenAPI schema as JSON")
+    openapi.set_defaults(run=_openapi)
     return parser
 
 

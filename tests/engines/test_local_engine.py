@@ -41,7 +41,7 @@ def test_create_task_from_reminder():
         ("plan my 40th birthday party", "Plan my 40th birthday party", None, False),
         ("take 0.5 of a pill tonight", "Take 0.5 of a pill", lisbon(2026, 12, 4, 20),
          True),
-        ("delete emails older than January 30th",
+        ("remember to delete emails older than January 30th",
          "Delete emails older than January 30th", None, False),
         ("Create monthly report", "Create monthly report", None, False),
         ("I need to buy milk tomorrow", "Buy milk", lisbon(2026, 12, 5), False),
@@ -204,7 +204,9 @@ def test_update_task_no_match_says_so():
 
 
 def test_create_task_when_delete_names_no_open_task():
-    plan = understand("delete emails older than January 30th", open_tasks=OPEN_TASKS)
+    plan = understand(
+        "remember to delete emails older than January 30th", open_tasks=OPEN_TASKS
+    )
 
     assert plan.intent == Intent.TASK
     assert plan.changes == []

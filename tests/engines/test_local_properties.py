@@ -11,9 +11,25 @@ WORDS = st.sampled_from(
     "the 5th 3/4 2027-03-04 $20 0.5 urgent p1 #tag done move delete what's due ? "
     "mark report dentist by noon tonight in 3 hours 🎉 日本語 Ωmega \n - * !!".split()
 )
+# Emoji, CJK, Cyrillic, Arabic and Devanagari mixed with the words rules look for.
+MIXED = st.lists(
+    st.one_of(
+        WORDS,
+        st.text(
+            alphabet=st.characters(
+                codec="utf-8",
+                include_characters="🎉👍🏽🔥日本語中文Привет مرحبا नमस्ते",
+            ),
+            min_size=1,
+            max_size=8,
+        ),
+    ),
+    max_size=30,
+).map(" ".join)
 TEXT = st.one_of(
     st.text(max_size=300),
     st.lists(WORDS, max_size=40).map(" ".join),
+    MIXED,
 )
 OPEN = (TaskRef(1, "Call the dentist"), TaskRef(2, "Write the report"))
 
@@ -51,3 +67,14 @@ def test_understand_long_message():
 def test_understand_empty_message():
     assert understand("").intent == "chit_chat"
     assert understand("   \n ").intent == "chit_chat"
+
+
+@settings(max_examples=5, deadline=None)
+@given(text=MIXED)
+def test_understand_100kb_mixed_script_message(text):
+    big = ((text or "note 日本語 🎉") + "\n") * (100_000 // (len(text) + 1) + 1)
+
+    plan = understand(big[:100_000], open_tasks=OPEN)
+
+    assert plan.reply
+    assert all(value.tzinfo is not None for value in datetimes_in(plan))

@@ -1,7 +1,10 @@
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from notetaker.engines.local import find_recurrence
+from notetaker.services.recurrence import next_occurrence
 from tests.engines.conftest import LISBON, understand
 
 
@@ -45,3 +48,71 @@ def test_create_task_monthly_in_title_is_not_a_schedule():
         None,
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("every 2nd and 4th Thursday", "FREQ=MONTHLY;BYDAY=2TH,4TH"),
+        ("on the first Monday of every month", "FREQ=MONTHLY;BYDAY=1MO"),
+        ("every last Friday of the month", "FREQ=MONTHLY;BYDAY=-1FR"),
+        ("every Monday and Thursday", "FREQ=WEEKLY;BYDAY=MO,TH"),
+        ("every Tuesday, Thursday and Saturday", "FREQ=WEEKLY;BYDAY=TU,TH,SA"),
+        ("every day except Sunday", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA"),
+        ("every day but Saturday and Sunday", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("every weekday except Friday", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH"),
+        ("every other week", "FREQ=WEEKLY;INTERVAL=2"),
+        ("every 3 months", "FREQ=MONTHLY;INTERVAL=3"),
+        ("biweekly", "FREQ=WEEKLY;INTERVAL=2"),
+        ("weekdays at 8", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("every weekend", "FREQ=WEEKLY;BYDAY=SA,SU"),
+        ("on the 15th of each month", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ],
+)
+def test_find_recurrence_rule(text, rule):
+    found = find_recurrence(text)
+
+    assert found is not None and found.rule == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Create monthly report",
+        "send the daily digest to Ana",
+        "review weekly metrics",
+        "update the yearly budget",
+    ],
+)
+def test_find_recurrence_adverb_in_title_is_not_a_schedule(text):
+    assert find_recurrence(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "following"),
+    [
+        ("team sync every 1st and 3rd Tuesday at 10am",
+         datetime(2026, 12, 15, 10), datetime(2027, 1, 5, 10)),
+        ("stand-up weekdays at 8", datetime(2026, 12, 7, 8), datetime(2026, 12, 8, 8)),
+        ("gym every day except Sunday at 7pm",
+         datetime(2026, 12, 4, 19), datetime(2026, 12, 5, 19)),
+        ("bins every other Tuesday at 7", datetime(2026, 12, 8, 19),
+         datetime(2026, 12, 22, 19)),
+    ],
+)  # fmt: skip
+def test_complete_recurring_task_schedules_next_occurrence(text, first, following):
+    task = understand(text).tasks[0]
+
+    due = next_occurrence(task.recurrence, after=task.due_at, timezone="Europe/Lisbon")
+
+    assert task.due_at == first.replace(tzinfo=LISBON)
+    assert due == following.replace(tzinfo=LISBON)
+
+
+def test_complete_daily_task_keeps_wall_clock_across_dst():
+    new_york = "America/New_York"
+    before = datetime(2027, 3, 13, 9, tzinfo=ZoneInfo(new_york))
+
+    due = next_occurrence("FREQ=DAILY", after=before, timezone=new_york)
+
+    assert (due.day, due.hour, due.utcoffset().total_seconds()) == (14, 9, -4 * 3600)

@@ -23,6 +23,9 @@ class Intent(StrEnum):
     QUESTION = "question"
     TASK_UPDATE = "task_update"
     CHIT_CHAT = "chit_chat"
+    # A request the product cannot serve ("play music", "what's the weather"): a
+    # short reply saying so, nothing stored.
+    UNSUPPORTED = "unsupported"
 
 
 class DateOrder(StrEnum):
@@ -112,12 +115,24 @@ class TaskRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Turn:
+    """An earlier message of the conversation, for engines that read context."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
 class EngineInput:
     text: str
     now: datetime  # aware, in the user's timezone
     timezone: str  # IANA name, e.g. "Europe/Lisbon"
     date_order: DateOrder = DateOrder.MDY
     open_tasks: tuple[TaskRef, ...] = field(default_factory=tuple)
+    # Oldest first; the message being understood is not among them.
+    history: tuple[Turn, ...] = field(default_factory=tuple)
+    # Retrieved long-term memories, most relevant first (none are retrieved yet).
+    memories: tuple[str, ...] = field(default_factory=tuple)
 
 
 class Engine(Protocol):

@@ -19,12 +19,13 @@ Conventions (the engine relies on them):
 """
 
 import re
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from ..base import DateOrder
-from . import clock, days
+from . import clock, days, durations, holidays, periods
 from .pieces import Clock, Grain, Piece
 
 Kind = Literal["instant", "deadline", "interval"]
@@ -33,13 +34,15 @@ TIMED_GRAINS = ("hour", "minute", "second")
 PART_HOURS = {"morning": 9, "afternoon": 15, "evening": 19, "tonight": 20, "night": 21}
 _AFTERNOON_PARTS = ("afternoon", "evening", "tonight", "night")
 _CONNECTOR = re.compile(
-    r"[\s,]*(?:(?:at|on|@|of|the|in\s+the|for|around|about|this|-)[\s,]+)*[\s,]*",
+    r"[\s,]*(?:(?:at|on|@|of|the|in\s+the|for|around|about|this|-|before|after)"
+    r"[\s,]+)*[\s,]*",
     re.I,
 )
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\bno\s+later\s+than|\bdue\s+by)\s*$", re.I)
 _LEAD_BEFORE = re.compile(r"(?:\bdue\s+on|\bdue|\bon|\bat|@)\s*$", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|to|till|until|through|thru|and)\s*", re.I)
 _RANGE_LEAD = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.I)
+DAY_RULES = days.RULES + durations.RULES + periods.RULES + holidays.RULES
 MAX_TEXT = 20_000  # resolve in chunks of this size at most; rules are local anyway
 
 
@@ -83,9 +86,9 @@ def _shift(match: DateMatch, offset: int, text: str) -> DateMatch:
 def _pieces(text: str, ctx: days.Context) -> list[Piece]:
     candidates = [
         piece
-        for pattern, handler in days.RULES
+        for pattern, handler in DAY_RULES
         for match in pattern.finditer(text)
-        if (piece := handler(match, ctx))
+        if (piece := _guarded(handler, match, ctx))
     ]
     candidates += [
         piece
@@ -94,6 +97,14 @@ def _pieces(text: str, ctx: days.Context) -> list[Piece]:
         if (piece := handler(match))
     ]
     return _non_overlapping(candidates)
+
+
+def _guarded(handler, match: re.Match[str], ctx: days.Context) -> Piece | None:
+    """A rule's piece; numbers past the calendar's range ("Q4 9999") name no day."""
+    try:
+        return handler(match, ctx)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _non_overlapping(pieces: list[Piece]) -> list[Piece]:
@@ -119,6 +130,12 @@ def _groups(text: str, pieces: list[Piece]) -> list[list[Piece]]:
 def _joins(text: str, group: list[Piece], piece: Piece) -> bool:
     if not _CONNECTOR.fullmatch(text, group[-1].end, piece.start):
         return False
+    if piece.shift or group[-1].shift:
+        return not (piece.shift and any(p.shift for p in group))
+    if piece.zone is not None:
+        return any(p.clock for p in group) and all(p.zone is None for p in group)
+    if piece.year is not None:
+        return any(p.floating == "year" for p in group)
     if piece.moment or any(p.moment for p in group):
         return False
     if piece.clock and any(p.clock for p in group):
@@ -129,9 +146,18 @@ def _joins(text: str, group: list[Piece], piece: Piece) -> bool:
     return not (piece.day and not piece.weekday_only and fixed_days)
 
 
-def _merge(group: list[Piece]) -> Piece:
+def _merge(group: list[Piece], today: date) -> Piece:
     dated = [p for p in group if p.day]
     day = next((p for p in dated if not p.weekday_only), dated[0] if dated else None)
+    weekday = next((p for p in dated if p.weekday_only), None)
+    year = next((p.year for p in group if p.year), None)
+    if day and day.floating == "year" and year:
+        day = replace(
+            day, day=days.make_date(year, day.day.month, day.day.day), floating=None
+        )
+    if day and day.floating and weekday:
+        found = days.fit_weekday(day.day, day.floating, weekday.day.weekday(), today)
+        day = replace(day, day=found)
     clock_piece = next((p for p in group if p.clock), None)
     part = next((p.part for p in group if p.part), None)
     return Piece(
@@ -141,13 +167,16 @@ def _merge(group: list[Piece]) -> Piece:
         grain=day.grain if day else "day",
         clock=clock_piece.clock if clock_piece else None,
         part=part,
-        moment=group[0].moment,
+        moment=next((p.moment for p in group if p.moment), None),
         window_end=day.window_end if day else None,
+        last_day=day.last_day if day else None,
+        shift=next((p.shift for p in group if p.shift), None),
+        zone=next((p.zone for p in group if p.zone is not None), None),
     )
 
 
 def _resolve(text: str, group: list[Piece], ctx: days.Context) -> DateMatch | None:
-    piece = _merge(group)
+    piece = _merge(group, ctx.today)
     start = _lead_start(text, piece.start)
     deadline = _DEADLINE_BEFORE.search(text, 0, start)
     if deadline:
@@ -159,6 +188,9 @@ def _resolve(text: str, group: list[Piece], ctx: days.Context) -> DateMatch | No
     match = DateMatch(
         start, piece.end, text[start : piece.end], value, grain, wall=wall
     )
+    if piece.last_day and not deadline:
+        last = at(piece.last_day, value.timetz().replace(tzinfo=None), value.tzinfo)
+        return _replace(match, kind="interval", end_value=last)
     return _as_deadline(match, piece) if deadline else match
 
 
@@ -168,6 +200,31 @@ def _lead_start(text: str, start: int) -> int:
 
 
 def _value(piece: Piece, ctx: days.Context) -> tuple[datetime | None, Grain]:
+    if piece.shift is None:
+        return _zoned_value(piece, ctx)
+    if not (piece.day or piece.moment or piece.clock or piece.part):
+        return None, ""
+    value, grain = _zoned_value(piece, ctx)
+    if value is None:
+        return None, ""
+    try:
+        return durations.moved(value, piece.shift), grain
+    except (OverflowError, ValueError):
+        return None, ""
+
+
+def _zoned_value(piece: Piece, ctx: days.Context) -> tuple[datetime | None, Grain]:
+    """A time said with a zone ("8:00 GMT") is read there and shown in the user's."""
+    if piece.zone is None:
+        return _plain_value(piece, ctx)
+    named = timezone(timedelta(minutes=piece.zone))
+    value, grain = _plain_value(
+        piece, days.Context(ctx.now.astimezone(named), ctx.order)
+    )
+    return (value.astimezone(ctx.now.tzinfo) if value else None), grain
+
+
+def _plain_value(piece: Piece, ctx: days.Context) -> tuple[datetime | None, Grain]:
     zone = ctx.now.tzinfo
     if piece.moment:
         return piece.moment, "second"
@@ -198,11 +255,11 @@ def resolve_hour(clock_: Clock, part: str | None, *, dated: bool) -> int:
     if meridiem == "am":
         return 0 if hour == 12 else hour
     if meridiem == "pm":
-        return hour if hour == 12 else hour + 12
+        return hour if hour >= 12 else hour + 12
     if meridiem == "24":
         return hour
     if part in _AFTERNOON_PARTS:
-        return hour if hour == 12 else hour + 12
+        return hour if hour >= 12 else hour + 12
     if part == "morning" or not dated:
         return hour
     return hour + 12 if 1 <= hour <= 7 else hour
@@ -271,3 +328,47 @@ def _interval(text: str, first: DateMatch, second: DateMatch) -> DateMatch:
         kind="interval",
         end_value=second.value,
     )
+
+
+_LOCAL_ISO = re.compile(
+    r"\s*(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
+    r"(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?\s*"
+)
+
+
+def resolve_local(
+    text: str,
+    now: datetime,
+    zone: tzinfo | str,
+    date_order: DateOrder = DateOrder.MDY,
+) -> tuple[datetime, bool] | None:
+    """A wall-clock time in the user's zone, from a model's text or a phrase.
+
+    For engines whose model answers with local wall-clock text: "2026-12-11 15:00"
+    and "2026-12-11T15:00:00" are that time in `zone`, "2026-12-11" is that day
+    (no time), and anything else ("next Friday 3pm") goes through `find_dates` at
+    `now`. The model never does zone arithmetic: an offset or "Z" it appends is
+    ignored, the wall-clock reading is what counts. Returns the aware datetime and
+    whether a time of day was given, or None when no date can be read.
+    """
+    tz = ZoneInfo(zone) if isinstance(zone, str) else zone
+    iso = _LOCAL_ISO.fullmatch(text)
+    if iso:
+        return _iso_local(iso, tz)
+    matches = find_dates(text, now.astimezone(tz), date_order)
+    if not matches:
+        return None
+    return matches[0].value, matches[0].has_time
+
+
+def _iso_local(iso: re.Match[str], zone: tzinfo) -> tuple[datetime, bool] | None:
+    day = days.make_date(int(iso["y"]), int(iso["mo"]), int(iso["d"]))
+    if day is None:
+        return None
+    if iso["h"] is None:
+        return at(day, time(), zone), False
+    hour, minute, second = int(iso["h"]), int(iso["mi"]), int(iso["s"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return at(day, time(hour, minute, second), zone), True

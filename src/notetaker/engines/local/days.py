@@ -2,14 +2,13 @@
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from ..base import DateOrder
 from .lexicon import (
-    CARDINAL_RE,
     MONTH_RE,
     MONTHS,
     ORDINAL_WORD_RE,
@@ -17,7 +16,7 @@ from .lexicon import (
     WEEKDAYS,
     to_number,
 )
-from .pieces import Piece
+from .pieces import Clock, Piece
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,21 +38,6 @@ _NOT_A_DAY = (
     r"(?!\s+(?:floor|time|place|grade|century|anniversary|birthday|edition|row|"
     r"street|avenue|item|one|person|version|attempt|round|step|chapter|page)\b)"
 )
-_UNITS = {
-    "second": "seconds",
-    "sec": "seconds",
-    "minute": "minutes",
-    "min": "minutes",
-    "hour": "hours",
-    "hr": "hours",
-    "h": "hours",
-    "day": "days",
-    "week": "weeks",
-    "fortnight": "fortnights",
-    "month": "months",
-    "year": "years",
-}
-_UNIT_RE = r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?|months?|years?)"  # noqa: E501
 _PERIOD_GRAINS = ("week", "month", "year", "quarter", "weekend")
 
 
@@ -137,10 +121,13 @@ def _weekday(match: re.Match[str], ctx: Context) -> Piece | None:
     """
     weekday = WEEKDAYS[match["wd"].lower().rstrip(".")]
     which = (match["which"] or "").lower()
-    week = (match["week"] or "").lower()
-    if "next" in week or which == "next":
+    week = (match["week"] or match["wk"] or "").lower()
+    week += " week" if match["wk"] else ""
+    if "week" in week:
+        return _weekday_of_week(match, ctx, weekday, week)
+    if which == "next":
         day = period_start(ctx.today, "week") + timedelta(days=7 + weekday)
-    elif which in ("last", "previous") or "last" in week:
+    elif which in ("last", "previous", "past") or "last" in week:
         day = ctx.today - timedelta(days=(ctx.today.weekday() - weekday - 1) % 7 + 1)
     elif week or which in ("this", "coming", "upcoming"):
         day = next_weekday(ctx.today, weekday, include_today=True)
@@ -152,12 +139,20 @@ def _weekday(match: re.Match[str], ctx: Context) -> Piece | None:
     return Piece(match.start(), match.end(), day, weekday_only=solo)
 
 
+def _weekday_of_week(
+    match: re.Match[str], ctx: Context, weekday: int, week: str
+) -> Piece:
+    """ "Sunday of last week", "next week's Monday": that day inside the named week."""
+    step = -1 if "last" in week else 1 if ("next" in week or "following" in week) else 0
+    day = period_start(ctx.today, "week") + timedelta(days=7 * step + weekday)
+    return Piece(match.start(), match.end(), day)
+
+
 def _relative_period(match: re.Match[str], ctx: Context) -> Piece | None:
-    which, grain = match["which"].lower(), match["grain"].lower()
-    step = {"last": -1, "previous": -1, "past": -1}.get(which.split()[0], 0)
-    step = (
-        1 if which.split()[0] in ("next", "coming", "upcoming", "following") else step
-    )
+    which, grain = match["which"].lower().split()[-1], match["grain"].lower()
+    grain = {"qtr": "quarter", "yr": "year"}.get(grain, grain)
+    step = {"last": -1, "previous": -1, "past": -1}.get(which, 0)
+    step = 1 if which in ("next", "coming", "upcoming", "following") else step
     if grain == "weekend" and step == 0:
         return _period(match.start(), match.end(), _this_weekend(ctx.today), grain)
     first = period_start(ctx.today, grain) + period_step(grain, step)
@@ -207,7 +202,29 @@ def _month_day(match: re.Match[str], ctx: Context) -> Piece | None:
         return None
     year = _year(match["y"], ctx.today)
     found = make_date(year, month, day) if year else upcoming(month, day, ctx.today)
-    return Piece(match.start(), match.end(), found) if found else None
+    if found is None:
+        return None
+    return Piece(
+        match.start(), match.end(), found, floating="year" if not year else None
+    )
+
+
+def fit_weekday(day: date, floating: str, weekday: int, today: date) -> date:
+    """A day whose year or month was left open, moved to agree with its weekday.
+
+    "Fri, Jul 18": this year's or next year's Jul 18, whichever is a Friday, or one
+    in the past week. "Thu 15th": the next 15th that is a Thursday, within a year.
+    A weekday that fits none of these is taken for a slip and the day is kept.
+    """
+    steps = (-1, 0, 1) if floating == "year" else range(-1, 12)
+    unit = "years" if floating == "year" else "months"
+    for step in steps:
+        moved = day + relativedelta(**{unit: step})
+        candidate = make_date(moved.year, moved.month, day.day)
+        recent = candidate and candidate >= today - timedelta(days=7)
+        if recent and candidate.weekday() == weekday:
+            return candidate
+    return day
 
 
 def _month_only(match: re.Match[str], ctx: Context) -> Piece | None:
@@ -232,8 +249,21 @@ def _numeric(match: re.Match[str], ctx: Context) -> Piece | None:
 
 
 def _iso(match: re.Match[str], ctx: Context) -> Piece | None:
-    found = make_date(int(match["y"]), int(match["a"]), int(match["b"]))
+    month, day = int(match["a"]), int(match["b"])
+    if month > 12:
+        month, day = day, month  # "2024/13/1" can only be year/day/month
+    found = make_date(int(match["y"]), month, day)
     return Piece(match.start(), match.end(), found) if found else None
+
+
+def _iso_moment(match: re.Match[str], ctx: Context) -> Piece | None:
+    """ "2015-07-31T12:00:00": a date and a 24-hour time in the user's zone."""
+    day = _iso(match, ctx)
+    if day is None:
+        return None
+    grain = "second" if match["s"] else "minute"
+    clock = Clock(int(match["h"]), int(match["m"]), int(match["s"] or 0), grain, "24")
+    return replace(day, clock=clock)
 
 
 def _month_year(match: re.Match[str], ctx: Context) -> Piece | None:
@@ -255,36 +285,39 @@ def _ordinal_day(match: re.Match[str], ctx: Context) -> Piece | None:
         month = start + relativedelta(months=months_ahead)
         found = make_date(month.year, month.month, day)
         if found:
-            return Piece(match.start(), match.end(), found)
+            floating = "month" if not match["which"] else None
+            return Piece(match.start(), match.end(), found, floating=floating)
     return None
 
 
-def _shifted(now: datetime, delta: relativedelta, unit: str) -> tuple[datetime, bool]:
-    """Now moved by a duration: hours are elapsed time, days move the wall clock."""
-    if unit in ("seconds", "minutes", "hours"):
-        moved = now.astimezone(UTC) + delta
-        return moved.astimezone(now.tzinfo), True
-    return now + delta, False
+def _day_range(match: re.Match[str], ctx: Context) -> Piece | None:
+    """ "July 13-15", "from 13th to 15th July": days of one month, as an interval."""
+    month = MONTHS[match["mon"].lower().rstrip(".")]
+    first, last = to_number(match["d"]), to_number(match["d2"])
+    if not (isinstance(first, int) and isinstance(last, int)) or first >= last:
+        return None
+    year = _year(match["y"], ctx.today)
+    start = make_date(year, month, first) if year else upcoming(month, first, ctx.today)
+    end = start and make_date(start.year, month, last)
+    if not end:
+        return None
+    return Piece(match.start(), match.end(), start, last_day=end)
 
 
-def _duration(match: re.Match[str], ctx: Context) -> Piece | None:
-    amount = to_number(match["n"])
-    unit = _UNITS[match["unit"].lower().rstrip("s") or "s"]
-    if amount is None or amount > 10_000:
+def _weekday_ordinal(match: re.Match[str], ctx: Context) -> Piece | None:
+    """ "Thu 15th": the next 15th that falls on a Thursday."""
+    day = to_number(match["d"])
+    start = ctx.today.replace(day=1)
+    found = make_date(start.year, start.month, day) if isinstance(day, int) else None
+    if found is None:
         return None
-    if unit == "fortnights":
-        unit, amount = "weeks", amount * 2
-    direction = -1 if (match["dir"] or "").lower() in ("ago", "before") else 1
-    whole = int(amount)
-    fraction = {"hours": timedelta(hours=amount - whole)}.get(unit, timedelta(0))
-    delta = relativedelta(**{unit: direction * whole}) + fraction * direction
-    try:
-        moved, exact = _shifted(ctx.now, delta, unit)
-    except OverflowError:
-        return None
-    if exact:
-        return Piece(match.start(), match.end(), moment=moved)
-    return Piece(match.start(), match.end(), moved.date())
+    weekday = WEEKDAYS[match["wd"].lower()]
+    found = fit_weekday(found, "month", weekday, ctx.today + timedelta(days=7))
+    return Piece(match.start(), match.end(), found)
+
+
+def _year_after(match: re.Match[str], ctx: Context) -> Piece | None:
+    return Piece(match.start(), match.end(), year=int(match["y"]))
 
 
 def _year_only(match: re.Match[str], ctx: Context) -> Piece | None:
@@ -296,13 +329,30 @@ def _now(match: re.Match[str], ctx: Context) -> Piece | None:
     return Piece(match.start(), match.end(), moment=ctx.now)
 
 
-_WHICH = r"(?:(?P<which>this|next|last|previous|coming|upcoming)\s+)"
-_AMOUNT = rf"(?P<n>\d+(?:\.\d+)?|{CARDINAL_RE})"
+_WHICH = r"(?:(?P<which>this|next|last|previous|past|coming|upcoming)\s+)"
+_TO = r"\s*(?:-|–|to|thru|through|till|until)\s*(?:the\s+)?"
+_DAY2 = rf"(?P<d2>\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD_RE})"
 RULES: list[Rule] = [
     (
         re.compile(
-            r"\b(?:(?:the\s+)?day\s+(?:after|before)\s+)?(?:tomorrow|tmrw|tmr|"
-            r"tomorow|tommorow|yesterday)\b|\b(?:today|tonight|tonite)\b",
+            rf"\b(?P<mon>{MONTH_RE})\.?\s+(?:the\s+)?{_DAY_NUM}{_TO}{_DAY2}\b"
+            rf"(?![:.]\d|\s*(?:am|pm|[ap]\.m))(?:,?\s+(?P<y>\d{{4}})\b)?",
+            re.I,
+        ),
+        _day_range,
+    ),
+    (
+        re.compile(
+            rf"\b(?:the\s+)?{_DAY_NUM}{_TO}{_DAY2}\s+(?:of\s+)?(?P<mon>{MONTH_RE})\b"
+            r"\.?(?:,?\s+(?P<y>\d{4})\b)?",
+            re.I,
+        ),
+        _day_range,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?<!\d\s)(?:the\s+)?day\s+(?:after|before)\s+)?(?:tomorrow|tmrw|tmr|"
+            r"tomorow|tommorow|yesterday)s?\b|\b(?:today|tonight|tonite)\b",
             re.I,
         ),
         _named_day,
@@ -311,8 +361,8 @@ RULES: list[Rule] = [
         re.compile(
             rf"\b(?:(?P<wk>next|last|this)\s+week'?s\s+)?{_WHICH}?"
             rf"(?P<wd>{WEEKDAY_RE})\b\.?(?P<after>\s+after\s+next)?"
-            r"(?:,?\s+(?:of\s+|in\s+)?(?P<week>(?:the\s+)?(?:next|last|this)\s+week|"
-            r"the\s+following\s+week))?",
+            r"(?:,?\s+(?:of\s+|in\s+|from\s+)?(?P<week>(?:the\s+)?(?:next|last|this)"
+            r"\s+week|the\s+following\s+week))?",
             re.I,
         ),
         _weekday,
@@ -320,14 +370,14 @@ RULES: list[Rule] = [
     (
         re.compile(
             r"\b(?P<which>this|next|last|previous|current|coming|upcoming|past|"
-            r"the\s+following)\s+(?P<grain>week|month|year|quarter|weekend)\b",
+            r"the\s+following)\s+(?P<grain>week|month|year|quarter|weekend|qtr|yr)\b",
             re.I,
         ),
         _relative_period,
     ),
     (
         re.compile(
-            r"\b(?:(?:the|by)\s+)?(?P<edge>end|beginning|start)\s+of\s+"
+            r"\b(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+"
             r"(?:the\s+|this\s+|(?P<next>next)\s+)?(?P<grain>day|week|month|year)\b",
             re.I,
         ),
@@ -336,7 +386,7 @@ RULES: list[Rule] = [
     (re.compile(r"\beo[dwmy]\b", re.I), _abbreviated_end),
     (
         re.compile(
-            rf"\b(?P<mon>{MONTH_RE})\.?\s+(?:the\s+)?{_DAY_NUM}\b"
+            rf"\b(?P<mon>{MONTH_RE})\.?,?\s+(?:the\s+)?{_DAY_NUM}\b(?![:.]\d)"
             rf"(?:,?\s+{_YEAR}\b)?",
             re.I,
         ),
@@ -344,7 +394,7 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            rf"\b(?:the\s+)?{_DAY_NUM}\s*(?:of\s+|[-/]\s*)?(?P<mon>{MONTH_RE})\b\.?"
+            rf"\b(?:the\s+)?{_DAY_NUM}(?:\s*of\s+|\s*|[-/])(?P<mon>{MONTH_RE})\b\.?"
             rf"(?:,?[-/\s]+{_YEAR}\b)?",
             re.I,
         ),
@@ -360,7 +410,33 @@ RULES: list[Rule] = [
         _month_only,
     ),
     (re.compile(rf"\b(?P<mon>{MONTH_RE})\.?,?\s+(?P<y>\d{{4}})\b", re.I), _month_only),
+    (
+        re.compile(
+            rf"\b(?P<wd>{WEEKDAY_RE})\.?,?\s+(?:the\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th))\b",
+            re.I,
+        ),
+        _weekday_ordinal,
+    ),
+    # "Thu Oct 26 11:00:09 2023": a year written after the time of day.
+    (re.compile(r"(?<=\d)\s+(?P<y>(?:19|20)\d{2})\b(?![:/.-]?\d)"), _year_after),
     (re.compile(r"\b(?P<y>\d{4})([-/.])(?P<a>\d{1,2})\2(?P<b>\d{1,2})\b"), _iso),
+    (
+        re.compile(
+            r"\b(?P<y>\d{4})-(?P<a>\d{2})-(?P<b>\d{2})[T ](?P<h>[01]\d|2[0-3]):"
+            r"(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\.\d+)?Z?\b"
+        ),
+        _iso_moment,
+    ),
+    (
+        re.compile(r"(?<![\w$€£.,/:-])(?P<a>\d{1,2}) (?P<b>\d{1,2}) (?P<y>\d{4})\b"),
+        _numeric,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<y>\d{{4}})[-/\s]+(?P<mon>{MONTH_RE})\.?[-/\s]+{_DAY_NUM}\b", re.I
+        ),
+        _month_day,
+    ),
     (
         re.compile(
             r"(?<![\w$€£.,/:-])(?P<a>\d{1,2})\s?(?P<sep>[/-])\s?(?P<b>\d{1,2})"
@@ -388,25 +464,12 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            rf"\b(?:in|within|after)\s+(?:about\s+|around\s+|the\s+next\s+)?{_AMOUNT}"
-            rf"\s*{_UNIT_RE}\b(?P<dir>)",
-            re.I,
-        ),
-        _duration,
-    ),
-    (
-        re.compile(
-            rf"\b{_AMOUNT}\s*{_UNIT_RE}\s+(?:from\s+(?:now|today)|"
-            r"(?P<dir>later|hence|ago|after|before)(?=\s*$|\s*[,.;!?]))",
-            re.I,
-        ),
-        _duration,
-    ),
-    (
-        re.compile(
             r"\b(?:in|during|of)\s+(?P<y>(?:19|20|21)\d{2})\b(?!\s*[:/-]?\d)", re.I
         ),
         _year_only,
     ),
-    (re.compile(r"\b(?:right\s+now|now|atm|immediately)\b", re.I), _now),
+    (
+        re.compile(r"\b(?:right\s+now|now|atm|immediately|at\s+the\s+moment)\b", re.I),
+        _now,
+    ),
 ]

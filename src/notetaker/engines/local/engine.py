@@ -1,6 +1,7 @@
 """The built-in engine: rules and our own date resolver, offline and deterministic."""
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,6 +16,7 @@ from ..base import (
     ThinkingStep,
 )
 from . import braindump, replies
+from .cleanup import normalise
 from .dates import find_dates
 from .intents import Signals, classify, is_chit_chat
 from .priority import find_marks
@@ -40,8 +42,9 @@ class LocalEngine:
 
     def understand(self, message: EngineInput) -> Plan:
         now = _local_now(message)
+        message = replace(message, text=normalise(message.text))
         text = message.text
-        update = parse_update(text) if message.open_tasks else None
+        update = parse_update(text)
         signals = Signals(
             has_when=bool(find_recurrence(text) or find_dates(text, now)),
             is_update=_is_update(update, message.open_tasks),
@@ -155,6 +158,10 @@ def _plan_chit_chat(message: EngineInput, now: datetime, _: object) -> Plan:
     return Plan(intent=Intent.CHIT_CHAT, reply=replies.chit_chat(message.text))
 
 
+def _plan_unsupported(message: EngineInput, now: datetime, _: object) -> Plan:
+    return Plan(intent=Intent.UNSUPPORTED, reply=replies.unsupported())
+
+
 def _plan_update(message: EngineInput, now: datetime, update: UpdateRequest) -> Plan:
     found = match_task(update.reference, message.open_tasks)
     matched = ThinkingStep(
@@ -187,6 +194,11 @@ def _change(
 ) -> tuple[TaskChange | None, str]:
     if update.action == "reschedule":
         return _reschedule(update, task, now, order)
+    if update.action == "edit":
+        return None, (
+            f'What should change in "{task.title}"? Give me a new date or priority, '
+            "or tell me it's done."
+        )
     if update.action == "set_priority":
         priority = _priority(update.priority_words or "")
         change = TaskChange(task_id=task.id, action="set_priority", priority=priority)
@@ -229,4 +241,5 @@ _PLANNERS = {
     Intent.QUESTION: _plan_question,
     Intent.CHIT_CHAT: _plan_chit_chat,
     Intent.TASK_UPDATE: _plan_update,
+    Intent.UNSUPPORTED: _plan_unsupported,
 }

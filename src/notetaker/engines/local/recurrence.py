@@ -64,7 +64,8 @@ def _nth(word: str) -> int | None:
 
 def _except(match: re.Match[str]) -> str | None:
     skipped = set(_days(match["days"]))
-    kept = [day for day in RRULE_DAYS if day not in skipped]
+    base = RRULE_DAYS[:5] if match["base"].lower().startswith("week") else RRULE_DAYS
+    kept = [day for day in base if day not in skipped]
     return f"FREQ=WEEKLY;BYDAY={','.join(kept)}" if kept else None
 
 
@@ -117,7 +118,8 @@ def _daily_part(match: re.Match[str]) -> str | None:
 _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
     (
         re.compile(
-            rf"\b(?:every|each)\s+day\s+(?:except|but)\s+(?:on\s+)?(?P<days>{_WD_LIST})",
+            rf"\b(?:every|each)\s+(?P<base>day|week\s*day)\s+(?:except|but)\s+"
+            rf"(?:on\s+)?(?P<days>{_WD_LIST})",
             re.I,
         ),
         _except,

@@ -1,9 +1,11 @@
 """Short confirmations, with dates in the user's own zone."""
 
+import re
 from datetime import datetime
 
 from ..base import TaskDraft
 
+_HELP = re.compile(r"^(?:how\s+(?:do|can|would|should)\s+i|if\s+i|is\s+it\s+possible)")
 _DAY = "%a %d %b"
 _DAY_TIME = "%a %d %b %H:%M"
 _RULE_WORDS = {
@@ -34,8 +36,25 @@ def task_added(task: TaskDraft) -> str:
     return ", ".join(parts) + "."
 
 
+def unsupported() -> str:
+    return (
+        "Sorry, I can't do that: I keep your notes and tasks. I can remind you "
+        "about it, or note it down, if you tell me what and when."
+    )
+
+
 def chit_chat(text: str) -> str:
     lowered = text.lower()
+    if _HELP.match(lowered):
+        return (
+            'Just tell me in your own words: "remind me to call Ana on Friday", '
+            '"move the report to Monday", "delete the milk task", "what\'s due '
+            'this week?". Deleted tasks are gone; completed ones can be reopened.'
+        )
+    if "joke" in lowered:
+        return (
+            "I'm better at remembering things than at jokes. What can I note for you?"
+        )
     if "thank" in lowered or "thx" in lowered or "cheers" in lowered:
         return "You're welcome!"
     if "how are you" in lowered or "how's it going" in lowered:

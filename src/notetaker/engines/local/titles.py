@@ -7,10 +7,18 @@ MAX_TITLE = 200
 _FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok(?:ay)?|so|and|also|oh|um+|please|pls|plz|kindly|"
     r"can\s+you|could\s+you|would\s+you|will\s+you|would\s+you\s+mind)\b[\s,]*|"
-    r"(?:(?:please\s+)?(?:add|create|make|set|put)\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?:new\s+)?(?:task|to-?do|reminder|item)\s*(?:to|for|:)?\s*)|"
+    r"(?:(?:please\s+)?(?:add|create|make|set(?:\s*up)?|setup|put|schedule|send|give)\s+"
+    r"(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:(?:daily|weekly|monthly|yearly|"
+    r"annual|recurring|repeating|quick)\s+)?(?:task|to-?do|reminder|item|alert|"
+    r"notification)s?\b\s*(?:(?:for|to)\s+(?:me|us)\b\s*)?(?:that\s+tells\s+me\s+)?"
+    r"(?:(?:to|for|about|of|regarding|that|:)\s*)?)|"
     r"(?:(?:new\s+)?(?:task|to-?do|reminder)\s*:\s*)|"
-    r"(?:remind\s+me\s+(?:to|that\s+i\s+(?:need|have|must|should)\s+to|about|that|of)\s+)|"
+    r"(?:(?:send|give)\s+(?:an?\s+)?(?:reminder|alert)\s+to\s+\w+\s+)|"
+    r"(?:(?:remind|alert|notify)\s+(?:me|us)\s+(?:(?:daily|weekly|monthly|again|later)\s+)?"
+    r"(?:to|that\s+i\s+(?:need|have|must|should)\s+to|about|that|of|with\s+a\s+"
+    r"reminder\s+about)\s+)|"
+    r"(?:(?:i\s+(?:want|need|would\s+like)\s+to\s+)?be\s+reminded\s+(?:to|about|of|that)\s+)|"
+    r"(?:to|for|about|regarding)\s+|"
     r"(?:(?:i|we)\s+(?:really\s+|still\s+|also\s+)?(?:need|have|got|ought|want)\s+to\s+)|"
     r"(?:(?:i|we)\s+(?:really\s+|still\s+|also\s+)?(?:must|should|gotta|'ll|will)\s+)|"
     r"(?:(?:i|we)'(?:ve|d)\s+(?:got|better)\s+(?:to\s+)?)|"
@@ -72,8 +80,20 @@ def tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# "Dinner at 8, will you remind me?": the request for a reminder, after the task.
+_TRAILING_REQUEST = re.compile(
+    r"\s*(?:[,.;]|\band\b)\s*(?:(?:can|could|will|would)\s+you\s+|please\s+|and\s+)?"
+    r"(?:remind|alert|notify|ping)\s+(?:me|him|her|them|us)\b.*$",
+    re.I | re.S,
+)
+
+
 def task_title(text: str, spans: list[tuple[int, int]]) -> str:
     """ "remind me to call the dentist next Friday" → "Call the dentist"."""
+    request = _TRAILING_REQUEST.search(text)
+    if request and request.start() > 0:
+        text = text[: request.start()]
+        spans = [(s, min(e, len(text))) for s, e in spans if s < len(text)]
     stripped = strip_filler(text)
     offset = len(text) - len(text.lstrip()) + (len(text.strip()) - len(stripped))
     shifted = [(max(0, s - offset), max(0, e - offset)) for s, e in spans if e > offset]

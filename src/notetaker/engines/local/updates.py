@@ -14,17 +14,21 @@ _PRIORITY_WORDS = (
     r"(?P<prio>urgent|important|high[\s-]priority|low[\s-]priority|not\s+urgent|"
     r"p[1-4]|priority\s+[1-4]|top\s+priority)"
 )
-_POLITE = r"^(?:(?:please|pls|ok(?:ay)?|can\s+you|could\s+you)[\s,]+)*"
+_POLITE = (
+    r"^(?:(?:please|pls|ok(?:ay)?|so|nevermind|never\s+mind|can\s+you|could\s+you|"
+    r"would\s+you|will\s+you|you\s+can|i\s+want\s+(?:you\s+)?to|i'd\s+like\s+(?:you\s+)?to|"
+    r"i\s+need\s+(?:you\s+)?to|let's|go\s+ahead\s+and)[\s,]+)*"
+)
 _DONE = r"(?:done|complete(?:d)?|finished|ticked\s+off|checked\s+off)"
 _PAST = (
-    r"(?:\w+ed|paid|sent|bought|did|wrote|made|took|got|went|met|rang|sold|"
+    r"(?:\w+[^e\W]ed|paid|sent|bought|did|wrote|made|took|got|went|met|rang|sold|"
     r"gave|brought|read|built|found|left|put|set|told|spoke|ran|fed|cut)"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class UpdateRequest:
-    action: str  # complete | reopen | reschedule | delete | set_priority
+    action: str  # complete | reopen | reschedule | delete | set_priority | edit
     reference: str  # the words that name the task
     when: str | None = None  # the new date, for reschedule
     priority_words: str | None = None
@@ -98,12 +102,37 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
     ),
     (
         re.compile(
-            _POLITE + r"(?:delete|remove|cancel|drop|scrap|forget\s+about|"
-            r"get\s+rid\s+of)\s+(?P<ref>.+)",
+            _POLITE + r"(?:delete|remove|erase|clear|wipe|get\s+rid\s+of|"
+            r"shut\s+off|turn\s+off|stop)\s+(?P<ref>.+)",
+            re.I,
+        ),
+        "delete",
+        True,
+    ),
+    (
+        re.compile(
+            r"^i\s+(?:don't|do\s+not)\s+(?:need|want)\s+(?P<ref>(?:the|my|that|this)\s+.+)",
+            re.I,
+        ),
+        "delete",
+        True,
+    ),
+    (
+        re.compile(
+            _POLITE + r"(?:cancel|drop|scrap|forget\s+about|call\s+off)\s+(?P<ref>.+)",
             re.I,
         ),
         "delete",
         False,
+    ),
+    (
+        re.compile(
+            _POLITE + r"(?:change|update|modify|edit|adjust|amend|reset|rename)\s+"
+            r"(?P<ref>.+)",
+            re.I,
+        ),
+        "edit",
+        True,
     ),
     (
         re.compile(_POLITE + r"(?:complete|finish)\s+(?P<ref>.+)", re.I),
@@ -119,7 +148,18 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         False,
     ),
 ]
-_TASK_WORDS = re.compile(r"\b(?:task|to-?do|reminder|item|one)s?\b", re.I)
+_TASK_WORDS = re.compile(
+    r"\b(?:task|to-?do|reminder|item|one|meeting|appointment|event|alert|plan|"
+    r"calendar|list)s?\b|^(?:my|our|all|every|the\s+next|next|tonight'?s|"
+    r"today'?s|tomorrow'?s)\b",
+    re.I,
+)
+# Where the task lives, not what it is: "remove X from my calendar".
+_FROM_PLACE = re.compile(
+    r"\s+(?:from|off|on|in)\s+(?:my\s+|the\s+)?(?:\w+\s+)?(?:calendar|list|schedule|"
+    r"reminders|agenda|to-?\s?do\s+list)\b.*$",
+    re.I,
+)
 _STOP = frozenset(
     """a an the my our your this that these those it its one task tasks todo to-do
     reminder item thing about for to of on in at with and or please me i we is are
@@ -139,7 +179,7 @@ def parse_update(text: str) -> UpdateRequest | None:
         strong = strong or bool(_TASK_WORDS.search(groups["ref"]))
         return UpdateRequest(
             action,
-            groups["ref"].strip(" .!?,"),
+            _FROM_PLACE.sub("", groups["ref"]).strip(" .!?,") or groups["ref"],
             groups.get("when"),
             groups.get("prio"),
             strong,
