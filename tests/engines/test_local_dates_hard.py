@@ -38,6 +38,8 @@ def only(text: str, now: datetime = LISBON_NOW, order: DateOrder = DateOrder.MDY
         "buy christmas presents",
         "carve the halloween pumpkin",
         "read chapter 7 of the book",
+        "send the Q3 numbers to Priya",
+        "review q4 targets",
     ],
 )
 def test_find_dates_ignores_names_and_numbers(text):
@@ -270,3 +272,16 @@ def test_find_dates_range_shares_meridiem_and_month(text, start, last):
     match = only(text)
 
     assert (match.kind, match.value, match.end_value) == ("interval", start, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("finish the audit by Q3", lisbon(2027, 7, 1)),
+        ("hire two people in q1", lisbon(2027, 1, 1)),
+        ("during Q4 we freeze deploys", lisbon(2026, 10, 1)),
+        ("plan for Q2 2027", lisbon(2027, 4, 1)),
+    ],
+)
+def test_find_dates_quarter_needs_a_year_or_time_preposition(text, expected):
+    assert only(text).value == expected

@@ -118,6 +118,8 @@ def _quarter(match: re.Match[str], ctx: Context) -> Piece | None:
     if number is None or not 1 <= number <= 4:
         return None
     first = date(year_value, 3 * number - 2, 1)
+    if year is None and first + relativedelta(months=3) <= ctx.today:
+        first = first.replace(year=year_value + 1)  # a quarter already over: next
     return Piece(
         match.start(),
         match.end(),
@@ -174,6 +176,7 @@ def _year_month(match: re.Match[str], ctx: Context) -> Piece | None:
     )
 
 
+_QUARTER_LEADS = ("in", "by", "of", "during", "before", "until", "after")
 _QUARTER_NTH = r"(?P<nth>[1-4](?:st|nd|rd|th)|first|second|third|fourth)"
 RULES = [
     (
@@ -208,8 +211,12 @@ RULES = [
     ),
     (
         re.compile(
-            r"\b(?:(?P<y>\d{4}|\d{2})\s*q(?P<nth>[1-4])|q(?P<nth2>[1-4])"
-            r"(?:\s+(?P<y2>\d{4}))?)\b",
+            # A bare "Q3" is a date only with a year or after a preposition of
+            # time: in "the Q3 numbers" it names a report, not a deadline.
+            r"\b(?:(?P<y>\d{4}|\d{2})\s*q(?P<nth>[1-4])"
+            r"|q(?P<nth2>[1-4])(?:\s+(?P<y2>\d{4})"
+            + "".join(rf"|(?<=\b{word}\sq[1-4])" for word in _QUARTER_LEADS)
+            + r"))\b",
             re.I,
         ),
         _quarter,
