@@ -1,0 +1,6 @@
+import "./fetch-mock";
+
+import { cleanup } from "@testing-library/react";
+import { afterEach } from "vitest";
+
+afterEach(cleanup);
