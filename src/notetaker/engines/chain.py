@@ -1,0 +1,223 @@
+"""The configured engines, tried in order, with the built-in engine always last.
+
+A message is routed to a model size once and its prompt built once; then each LLM
+engine is tried in turn (a bounded loop, never recursion): its cached answer first,
+else the provider. Whatever an engine fails with, the next one gets the message. The
+built-in engine cannot be unavailable, so every message gets a plan.
+"""
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+from notetaker.cache import Cache, digest
+
+from .base import Engine, EngineInput, Plan, ThinkingStep
+from .llm.breaker import Health
+from .llm.context import Prompt, build_prompt
+from .llm.convert import parse_plan, to_plan
+from .llm.engine import Answer, LLMEngine, OnReply
+from .llm.errors import EngineFailure, InvalidOutput
+from .llm.routing import Route, Router
+from .llm.schema import SCHEMA_VERSION, wire_schema
+
+log = logging.getLogger(__name__)
+
+Check = Callable[[str], Plan]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """A plan and how it was made, for the reply message and its thinking steps."""
+
+    plan: Plan
+    engine: str
+    model: str | None = None
+    tokens: int | None = None
+    provider_ms: float | None = None
+    cache_hit: bool = False
+    fallbacks: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class LLMContext:
+    """What the LLM engines share: routing, the prompt budget and the cache."""
+
+    router: Router
+    cache: Cache
+    context_tokens: int
+    history_messages: int
+    # Seconds for all LLM engines together; then the built-in engine answers.
+    deadline: float = 90.0
+
+
+class EngineChain:
+    model = None
+
+    def __init__(
+        self,
+        fallback: Engine,
+        llm: Sequence[LLMEngine] = (),
+        context: LLMContext | None = None,
+    ) -> None:
+        if llm and context is None:
+            raise ValueError("LLM engines need an LLMContext")
+        self.fallback = fallback
+        self.llm = tuple(llm)
+        self.context = context
+        self.name = ",".join([*(engine.name for engine in self.llm), fallback.name])
+
+    @property
+    def history_messages(self) -> int:
+        """How many earlier messages of the conversation the engines read."""
+        return self.context.history_messages if self.context else 0
+
+    def providers(self) -> dict[str, Health]:
+        """Each LLM provider's state, for the readiness check."""
+        return {engine.name: engine.health for engine in self.llm}
+
+    async def run(
+        self, message: EngineInput, *, user_id: int, on_reply: OnReply | None = None
+    ) -> Outcome:
+        if self.context is None:
+            return Outcome(self.fallback.understand(message), self.fallback.name)
+        route = self.context.router.decide(message.text)
+        counter = self.context.router.counter
+        prompt = build_prompt(message, counter, self.context.context_tokens)
+        steps = [route.step(), _context_step(prompt, counter.name)]
+        failures: list[str] = []
+        deadline = asyncio.get_running_loop().time() + self.context.deadline
+        for engine in self.llm:
+            try:
+                async with asyncio.timeout_at(deadline):
+                    outcome = await self._try(
+                        engine, message, route, prompt, user_id, on_reply
+                    )
+            except TimeoutError:
+                log.warning("engine.deadline", extra={"engine": engine.name})
+                failures.append(engine.name)
+                steps.append(_fallback_step(engine.name, "deadline"))
+                break
+            except EngineFailure as exc:
+                log.warning(
+                    "engine.failed", extra={"engine": engine.name, "reason": exc.reason}
+                )
+                failures.append(engine.name)
+                steps.append(_fallback_step(engine.name, exc.reason))
+                continue
+            except Exception:
+                # A bug of ours must not cost the user their answer either.
+                log.exception("engine.crashed", extra={"engine": engine.name})
+                failures.append(engine.name)
+                steps.append(_fallback_step(engine.name, "error"))
+                continue
+            return _finish(outcome, steps, failures)
+        outcome = Outcome(self.fallback.understand(message), self.fallback.name)
+        return _finish(outcome, steps, failures)
+
+    async def _try(
+        self,
+        engine: LLMEngine,
+        message: EngineInput,
+        route: Route,
+        prompt: Prompt,
+        user_id: int,
+        on_reply: OnReply | None,
+    ) -> Outcome:
+        model = engine.models[route.size]
+        key = _cache_key(user_id, engine.name, model, prompt)
+        check: Check = partial(_check, message=message)
+        cached = await self.context.cache.get(key)
+        if cached is not None and (
+            hit := _from_cache(cached, check, engine.name, model)
+        ):
+            return hit
+        answer = await engine.answer(
+            prompt.messages,
+            size=route.size,
+            schema=_SCHEMA,
+            check=check,
+            on_reply=on_reply,
+        )
+        await self.context.cache.set(key, answer.text)
+        answer.value.thinking.insert(0, _engine_step(engine.name, answer))
+        return Outcome(
+            answer.value, engine.name, answer.model, answer.tokens, answer.provider_ms
+        )
+
+    async def aclose(self) -> None:
+        for engine in self.llm:
+            await engine.aclose()
+        if self.context is not None:
+            await self.context.cache.aclose()
+
+
+def as_chain(engine: Engine | EngineChain) -> EngineChain:
+    """A chain around a bare engine (tests swap in their own), or the chain itself."""
+    return engine if isinstance(engine, EngineChain) else EngineChain(engine)
+
+
+_SCHEMA = wire_schema()
+
+
+def _check(text: str, *, message: EngineInput) -> Plan:
+    return to_plan(parse_plan(text), message)
+
+
+def _cache_key(user_id: int, engine: str, model: str, prompt: Prompt) -> str:
+    messages = json.dumps(prompt.messages, ensure_ascii=False, separators=(",", ":"))
+    return digest("plan", SCHEMA_VERSION, str(user_id), engine, model, messages)
+
+
+def _from_cache(text: str, check: Check, engine: str, model: str) -> Outcome | None:
+    try:
+        plan = check(text)
+    except InvalidOutput:
+        return None  # stored under rules that have changed since; ask again
+    detail = {"engine": engine, "model": model, "cache": "hit"}
+    label = f"Cache hit: the answer {engine} ({model}) gave before"
+    plan.thinking.insert(0, ThinkingStep(kind="cache", label=label, detail=detail))
+    return Outcome(plan, engine, model, cache_hit=True)
+
+
+def _finish(
+    outcome: Outcome, steps: list[ThinkingStep], failures: list[str]
+) -> Outcome:
+    outcome.plan.thinking[:0] = steps
+    outcome.fallbacks = failures
+    return outcome
+
+
+def _context_step(prompt: Prompt, counter: str) -> ThinkingStep:
+    detail = {
+        "tokens": prompt.tokens,
+        "counted_by": counter,
+        "turns": prompt.kept_turns,
+        "open_tasks": prompt.kept_tasks,
+        "memories": prompt.kept_memories,
+    }
+    label = f"Context: {prompt.kept_turns} recent messages, {prompt.tokens} tokens"
+    return ThinkingStep(kind="context", label=label, detail=detail)
+
+
+def _fallback_step(engine: str, reason: str) -> ThinkingStep:
+    label = f"{engine} gave no plan ({reason}); trying the next engine"
+    return ThinkingStep(
+        kind="fallback", label=label, detail={"engine": engine, "reason": reason}
+    )
+
+
+def _engine_step(engine: str, answer: Answer[Plan]) -> ThinkingStep:
+    detail = {
+        "engine": engine,
+        "model": answer.model,
+        "tokens": answer.tokens,
+        "latency_ms": round(answer.provider_ms, 1),
+        "repaired": answer.repaired,
+        "cache": "miss",
+    }
+    label = f"Answered by {engine} ({answer.model}) in {answer.provider_ms:.0f} ms"
+    return ThinkingStep(kind="engine", label=label, detail=detail)
