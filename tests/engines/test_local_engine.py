@@ -274,10 +274,17 @@ def test_create_brain_dump_note_and_tasks():
         ("Send the slides to the team", lisbon(2026, 12, 11), False),
     ]
     note = plan.notes[0]
-    assert note.title.startswith("Notes on ")
-    assert "## Marketing" in note.body
-    assert "## Action items\n- [ ] Call Ana about the venue (Sat 05 Dec 10:00)" in (
-        note.body
+    assert note.title == "Offsite and marketing plan"
+    assert note.body == (
+        "Random thoughts after the offsite\n\n"
+        "## Marketing plan\n"
+        "- The marketing plan needs a clearer budget.\n"
+        "- Marketing wants two more designers.\n\n"
+        "## Other notes\n"
+        "- The office plants look sad.\n\n"
+        "## Action items\n"
+        "- [ ] Call Ana about the venue (Sat 05 Dec 10:00)\n"
+        "- [ ] Send the slides to the team (Fri 11 Dec)"
     )
 
 
@@ -295,3 +302,18 @@ def test_create_brain_dump_from_long_paragraph():
         "Renew the car insurance",
         "Buy a new filter for the coffee machine",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "due"),
+    [
+        ("prepare slides for the friday meeting by wednesday",
+         "Prepare slides for the friday meeting", lisbon(2026, 12, 9)),
+        ("print the december invoices on monday", "Print the december invoices",
+         lisbon(2026, 12, 7)),
+    ],
+)  # fmt: skip
+def test_create_task_date_as_noun_modifier_stays_in_title(text, title, due):
+    task = understand(text).tasks[0]
+
+    assert (task.title, task.due_at) == (title, due)

@@ -16,8 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notetaker.assistant.answers import answer_question
 from notetaker.assistant.apply import AppliedPlan, apply_plan
 from notetaker.db.database import Database
-from notetaker.engines.base import DateOrder, Engine, EngineInput, Plan, TaskRef
+from notetaker.engines.base import DateOrder, Engine, EngineInput, TaskRef, Turn
+from notetaker.engines.chain import EngineChain, Outcome, as_chain
+from notetaker.engines.llm.engine import OnReply
+from notetaker.events.hub import EventHub
 from notetaker.models import Message, Note, Task, ThinkingStep, User
+from notetaker.observability import context
+from notetaker.observability.engine import observe_engine
+from notetaker.observability.tracing import tracer
 from notetaker.services import conversations, tasks
 
 log = logging.getLogger(__name__)
@@ -46,11 +52,26 @@ async def handle_message(
     content: str,
     now: datetime,
 ) -> Exchange:
+    context.bind_user(user.id)
+    context.bind_conversation(conversation_id)
+    with tracer.start_as_current_span("orchestrator.handle_message"):
+        return await _handle(db, engine, user, conversation_id, content, now)
+
+
+async def _handle(
+    db: Database,
+    engine: Engine,
+    user: User,
+    conversation_id: int,
+    content: str,
+    now: datetime,
+) -> Exchange:
     started = time.perf_counter()
     user_message = await _save_user_message(db, user, conversation_id, content)
     try:
+        outcome = await _understand(db, as_chain(engine), user, user_message, now)
         async with db.transaction() as session:
-            return await _process(session, engine, user, user_message, now, started)
+            return await _process(session, user, user_message, outcome, now, started)
     except Exception:
         log.exception(
             "message.failed",
@@ -72,16 +93,52 @@ async def _save_user_message(
         )
 
 
+async def _understand(
+    db: Database, chain: EngineChain, user: User, message: Message, now: datetime
+) -> Outcome:
+    """The engine's plan, asked for outside any transaction: an LLM takes seconds,
+    and no database lock or connection may wait for it."""
+    async with db.transaction(write=False) as session:
+        open_tasks = await tasks.list_open_tasks(session, user_id=user.id)
+        history = await _history(session, message, chain.history_messages)
+    engine_input = _engine_input(user, message.content, now, open_tasks, history)
+    on_reply = _reply_publisher(db.events, message)
+    with observe_engine(chain):
+        return await chain.run(engine_input, user_id=user.id, on_reply=on_reply)
+
+
+async def _history(
+    session: AsyncSession, message: Message, limit: int
+) -> tuple[Turn, ...]:
+    if limit == 0:
+        return ()
+    newest_first, _ = await conversations.list_messages(
+        session, conversation_id=message.conversation_id, before=message.id, limit=limit
+    )
+    return tuple(
+        Turn(role=m.role, content=m.content)
+        for m in reversed(newest_first)
+        if m.status == "ok"
+    )
+
+
+def _reply_publisher(events: EventHub, message: Message) -> OnReply:
+    async def publish(text: str, offset: int) -> None:
+        data = {"message_id": message.id, "text": text, "offset": offset}
+        await events.publish(message.user_id, {"type": "reply.delta", "data": data})
+
+    return publish
+
+
 async def _process(
     session: AsyncSession,
-    engine: Engine,
     user: User,
     message: Message,
+    outcome: Outcome,
     now: datetime,
     started: float,
 ) -> Exchange:
-    open_tasks = await tasks.list_open_tasks(session, user_id=user.id)
-    plan = engine.understand(_engine_input(user, message.content, now, open_tasks))
+    plan = outcome.plan
     applied = await apply_plan(session, user=user, plan=plan, message_id=message.id)
     sources: list[Note | Task] = []
     if plan.question is not None:
@@ -91,7 +148,7 @@ async def _process(
         applied.reply, sources = answer.reply, [*answer.notes, *answer.tasks]
         applied.steps.append({"kind": "answer", "label": f"Found {len(sources)} items"})
     reply, steps = await _save_reply(
-        session, engine, message, plan, applied, started=started
+        session, outcome, message, applied, started=started
     )
     log.info(
         "message.processed",
@@ -101,7 +158,11 @@ async def _process(
 
 
 def _engine_input(
-    user: User, text: str, now: datetime, open_tasks: list[Task]
+    user: User,
+    text: str,
+    now: datetime,
+    open_tasks: list[Task],
+    history: tuple[Turn, ...],
 ) -> EngineInput:
     refs = tuple(
         TaskRef(id=t.id, title=t.title, due_at=t.due_at, priority=t.priority)
@@ -113,14 +174,14 @@ def _engine_input(
         timezone=user.timezone,
         date_order=DateOrder(user.date_order),
         open_tasks=refs,
+        history=history,
     )
 
 
 async def _save_reply(
     session: AsyncSession,
-    engine: Engine,
+    outcome: Outcome,
     message: Message,
-    plan: Plan,
     applied: AppliedPlan,
     *,
     started: float,
@@ -133,14 +194,16 @@ async def _save_reply(
         conversation=conversation,
         role="assistant",
         content=applied.reply,
-        intent=plan.intent.value,
-        provider=engine.name,
+        intent=outcome.plan.intent.value,
+        provider=outcome.engine,
+        model=outcome.model,
+        tokens=outcome.tokens,
         latency_ms=(time.perf_counter() - started) * 1000,
     )
     await conversations.set_intent(
-        session, message_id=message.id, intent=plan.intent.value
+        session, message_id=message.id, intent=outcome.plan.intent.value
     )
-    thinking = [step.model_dump() for step in plan.thinking] + applied.steps
+    thinking = [step.model_dump() for step in outcome.plan.thinking] + applied.steps
     steps = await conversations.add_thinking_steps(
         session, message_id=reply.id, steps=thinking
     )

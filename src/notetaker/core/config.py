@@ -2,10 +2,12 @@
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+EngineName = Literal["ollama", "openai", "local"]
 
 
 class Settings(BaseSettings):
@@ -22,7 +24,42 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1, le=64)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    engine: Literal["local"] = "local"
+    # Understanding engines in the order they are tried, e.g. "ollama,openai,local";
+    # the built-in `local` engine always ends the chain, named or not.
+    engines: Annotated[list[EngineName], NoDecode] = Field(
+        default_factory=lambda: ["local"]
+    )
+    ollama_url: str = "http://127.0.0.1:11434"
+    ollama_small_model: str = "llama3.2:3b"
+    ollama_large_model: str = "llama3.1:8b"
+    # Any OpenAI-compatible server: OpenAI, vLLM, llama.cpp server, LM Studio.
+    openai_base_url: str = "https://api.openai.com/v1"
+    openai_api_key: SecretStr | None = None
+    openai_small_model: str = "gpt-4o-mini"
+    openai_large_model: str = "gpt-4o"
+    llm_stream: bool = True
+    llm_connect_timeout: float = Field(default=5.0, gt=0, le=120)
+    # The longest silence between two chunks of an answer.
+    llm_read_timeout: float = Field(default=30.0, gt=0, le=600)
+    # One attempt, from request to the last chunk.
+    llm_request_timeout: float = Field(default=60.0, gt=0, le=1800)
+    # Every LLM engine of the chain together, retries and repairs included.
+    llm_total_timeout: float = Field(default=90.0, gt=0, le=3600)
+    llm_retries: int = Field(default=2, ge=0, le=10)
+    llm_backoff_base: float = Field(default=0.5, ge=0, le=60)
+    llm_backoff_max: float = Field(default=8.0, ge=0, le=300)
+    llm_breaker_failures: int = Field(default=5, ge=1, le=1000)
+    llm_breaker_reset: float = Field(default=30.0, gt=0, le=3600)
+    llm_max_in_flight: int = Field(default=16, ge=1, le=1024)
+    llm_queue_timeout: float = Field(default=10.0, gt=0, le=600)
+    # A message at or over either threshold, or a question, goes to the large model.
+    llm_route_large_tokens: int = Field(default=60, ge=1)
+    llm_route_large_lines: int = Field(default=3, ge=1)
+    llm_context_tokens: int = Field(default=4000, ge=256, le=1_000_000)
+    llm_history_messages: int = Field(default=20, ge=0, le=500)
+    ai_cache_ttl: float = Field(default=3600.0, gt=0)
+    ai_cache_entries: int = Field(default=2048, ge=1)
+    redis_url: str | None = None
     default_timezone: str = "UTC"
     session_days: int = Field(default=30, ge=1, le=365)
     # Only over HTTPS should the browser send the session cookie; off for localhost.
@@ -30,6 +67,23 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     max_message_chars: int = Field(default=100_000, ge=100)
     cors_origins: list[str] = Field(default_factory=list)
+    # Accounts (by e-mail) that may read the operator pages under /api/admin.
+    admin_emails: list[str] = Field(default_factory=list)
+    metrics_enabled: bool = True
+    # When set, GET /metrics wants "Authorization: Bearer <token>".
+    metrics_token: SecretStr | None = None
+    # The standard OpenTelemetry variable; tracing is off while it is unset.
+    otel_endpoint: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("otel_endpoint", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+    )
+
+    @field_validator("engines", mode="before")
+    @classmethod
+    def _split_engines(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [name.strip() for name in value.split(",") if name.strip()]
+        return value
 
     @property
     def is_sqlite(self) -> bool:

@@ -1,34 +1,70 @@
-"""Logging: configured once, one JSON object per line.
+"""Logging: configured once, one JSON object per line on stderr.
 
 Events are short names ("task.created") with ids as fields. Message and note text
-never goes into a log line: pass ids, counts and codes only.
+never goes into a log line: pass ids, counts and codes only. The request id, user
+id and conversation id bound in notetaker.observability.context are added to every
+line, whether it comes from structlog or from a stdlib logger (`extra=` fields are
+kept).
 """
 
-import json
 import logging
 import sys
-from datetime import UTC, datetime
 
-_RESERVED = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message"}
+import structlog
+
+# Fields that would carry what a user wrote; a line that names one anyway gets a
+# placeholder, so a careless call cannot leak text.
+_TEXT_FIELDS = frozenset(
+    {"content", "text", "body", "title", "description", "query", "password", "token"}
+)
+# Their INFO and DEBUG lines echo SQL with its parameters or whole URLs with their
+# query strings, that is, message and note text (and an INFO level on
+# sqlalchemy.engine turns statement echo on).
+_QUIET_LOGGERS = ("aiosqlite", "asyncpg", "sqlalchemy.engine", "httpx", "httpcore")
 
 
-class JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        entry = {
-            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(),
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "event": record.getMessage(),
-        }
-        entry.update((k, v) for k, v in vars(record).items() if k not in _RESERVED)
-        if record.exc_info:
-            entry["exc"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str)
+def redact_text_fields(_logger, _method: str, event: dict) -> dict:
+    for name in _TEXT_FIELDS & event.keys():
+        event[name] = "[redacted]"
+    return event
+
+
+def _shared_processors() -> list:
+    return [
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_log_level,
+        structlog.stdlib.add_logger_name,
+        structlog.processors.TimeStamper(fmt="iso", utc=True, key="ts"),
+        redact_text_fields,
+    ]
+
+
+def _formatter() -> structlog.stdlib.ProcessorFormatter:
+    return structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[structlog.stdlib.ExtraAdder(), *_shared_processors()],
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.processors.format_exc_info,
+            structlog.processors.JSONRenderer(default=str),
+        ],
+    )
 
 
 def configure_logging(level: str) -> None:
+    """Send structlog and stdlib records through one JSON formatter on stderr."""
+    structlog.configure(
+        processors=[
+            *_shared_processors(),
+            structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+        ],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=True,
+    )
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
+    handler.setFormatter(_formatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    for name in _QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))

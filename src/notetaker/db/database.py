@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import (
 from notetaker.core.config import Settings
 from notetaker.events import outbox
 from notetaker.events.hub import EventHub
+from notetaker.observability.database import instrument_engine
 
 
 def _sqlite_engine(settings: Settings, *, begin: str) -> AsyncEngine:
@@ -25,8 +26,12 @@ def _sqlite_engine(settings: Settings, *, begin: str) -> AsyncEngine:
     path = settings.sqlite_path()
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    # hide_parameters: error messages and logs would otherwise quote the values
+    # bound to a statement, that is, what users wrote.
     engine = create_async_engine(
-        settings.database_url, pool_size=settings.database_pool_size
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -55,6 +60,7 @@ def _postgres_engine(settings: Settings) -> AsyncEngine:
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_pool_size,
         pool_pre_ping=True,
+        hide_parameters=True,
     )
 
 
@@ -71,6 +77,8 @@ class Database:
             self.write_engine = _sqlite_engine(settings, begin="BEGIN IMMEDIATE")
         else:
             self.engine = self.write_engine = _postgres_engine(settings)
+        instrument_engine(self.engine)
+        instrument_engine(self.write_engine)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self.write_sessions = async_sessionmaker(
             self.write_engine, expire_on_commit=False

@@ -11,6 +11,9 @@ _WAKE_WORD = re.compile(
     r"assistant|android|computer)\b[\s,:]*",
     re.I,
 )
+_TRAILING_WAKE_WORD = re.compile(
+    r"[\s,]+(?:olly|alexa|siri|cortana|bixby)[\s.!?]*$", re.I
+)
 _SPLIT_APOSTROPHE = re.compile(r"(?<=\w) ' (?=\w)|(?<=\w) '(?=(?:s|t|d|ll|re|ve|m)\b)")
 _SPLIT_COLON = re.compile(r"(?<=\d) : (?=\d)")
 _SPLIT_MERIDIEM = re.compile(r"\b([ap]) ?\. ?m\b ?\.?", re.I)
@@ -20,6 +23,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.?!;:](?:\s|$))")
 def normalise(text: str) -> str:
     """The message as a person would have typed it; meaning is untouched."""
     text = _WAKE_WORD.sub("", text, count=1)
+    text = _TRAILING_WAKE_WORD.sub("", text)
     text = _SPLIT_APOSTROPHE.sub("'", text)
     text = _SPLIT_COLON.sub(":", text)
     text = _SPLIT_MERIDIEM.sub(lambda m: m[1] + "m", text)

@@ -1,8 +1,8 @@
 """The built-in engine: rules and our own date resolver, offline and deterministic."""
 
 import re
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..base import (
@@ -17,8 +17,10 @@ from ..base import (
 )
 from . import braindump, replies
 from .cleanup import normalise
-from .dates import find_dates
+from .dates import DateMatch, find_dates
+from .durations import moved
 from .intents import Signals, classify, is_chit_chat
+from .pieces import Amount
 from .priority import find_marks
 from .questions import parse_question
 from .recurrence import find_recurrence
@@ -44,19 +46,27 @@ class LocalEngine:
         now = _local_now(message)
         message = replace(message, text=normalise(message.text))
         text = message.text
-        update = parse_update(text)
+        reading = Reading(parse_update(text), find_dates(text, now, message.date_order))
         signals = Signals(
-            has_when=bool(find_recurrence(text) or find_dates(text, now)),
-            is_update=_is_update(update, message.open_tasks),
+            has_when=bool(reading.dates or find_recurrence(text)),
+            is_update=_is_update(reading.update, message.open_tasks),
             is_brain_dump=braindump.is_brain_dump(text) and not is_chit_chat(text),
         )
         intent, reason = classify(text, signals)
         classified = ThinkingStep(
             kind="classify", label=f"Intent: {intent}", detail={"reason": reason}
         )
-        plan = _PLANNERS[intent](message, now, update)
+        plan = _PLANNERS[intent](message, now, reading)
         plan.thinking.insert(0, classified)
         return plan
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What every planner may need, found once per message: dates cost the most."""
+
+    update: UpdateRequest | None
+    dates: list[DateMatch]
 
 
 def _local_now(message: EngineInput) -> datetime:
@@ -74,8 +84,8 @@ def _is_update(update: UpdateRequest | None, tasks: tuple[TaskRef, ...]) -> bool
     )
 
 
-def _plan_task(message: EngineInput, now: datetime, _: object) -> Plan:
-    task = draft_task(message.text, now, message.date_order)
+def _plan_task(message: EngineInput, now: datetime, reading: Reading) -> Plan:
+    task = draft_task(message.text, now, message.date_order, dates=reading.dates)
     extracted = ThinkingStep(
         kind="extract",
         label=f"Task: {task.title}",
@@ -138,9 +148,8 @@ def _plan_brain_dump(message: EngineInput, now: datetime, _: object) -> Plan:
     )
 
 
-def _plan_question(message: EngineInput, now: datetime, _: object) -> Plan:
-    dates = find_dates(message.text, now, message.date_order)
-    query = parse_question(message.text, dates, now)
+def _plan_question(message: EngineInput, now: datetime, reading: Reading) -> Plan:
+    query = parse_question(message.text, reading.dates, now)
     extracted = ThinkingStep(
         kind="extract",
         label=f"Question: {query.kind}",
@@ -162,7 +171,9 @@ def _plan_unsupported(message: EngineInput, now: datetime, _: object) -> Plan:
     return Plan(intent=Intent.UNSUPPORTED, reply=replies.unsupported())
 
 
-def _plan_update(message: EngineInput, now: datetime, update: UpdateRequest) -> Plan:
+def _plan_update(message: EngineInput, now: datetime, reading: Reading) -> Plan:
+    update = reading.update
+    assert update is not None  # classify only says task_update for an update form
     found = match_task(update.reference, message.open_tasks)
     matched = ThinkingStep(
         kind="match",
@@ -214,7 +225,11 @@ def _change(
 def _reschedule(
     update: UpdateRequest, task: TaskRef, now: datetime, order: DateOrder
 ) -> tuple[TaskChange | None, str]:
-    dates = find_dates(update.when or "", now, order)
+    if update.offset is not None:
+        return _shift(update.offset, task, now)
+    if not update.when:
+        return None, f'When should "{task.title}" move to?'
+    dates = find_dates(update.when, now, order)
     if not dates:
         return None, f'When should "{task.title}" move to? I couldn\'t read a date.'
     due = due_from(dates[0])
@@ -225,6 +240,24 @@ def _reschedule(
         change,
         f'Moved "{task.title}" to {replies.format_due(due.at, due.has_time)}.',
     )
+
+
+def _shift(
+    offset: Amount, task: TaskRef, now: datetime
+) -> tuple[TaskChange | None, str]:
+    """Move a task by an amount of time from its current due date."""
+    if task.due_at is None:
+        return None, f'"{task.title}" has no due date to move from. When is it due?'
+    # Due dates are stored in UTC; a naive one from a store that drops zones is UTC.
+    stored = task.due_at if task.due_at.tzinfo else task.due_at.replace(tzinfo=UTC)
+    current = stored.astimezone(now.tzinfo)
+    due = moved(current, offset)
+    # TaskRef does not say whether the due date had a time; a midnight is a date.
+    has_time = bool(offset.clock) or current.time() != time()
+    change = TaskChange(
+        task_id=task.id, action="reschedule", due_at=due, due_has_time=has_time
+    )
+    return change, f'Moved "{task.title}" to {replies.format_due(due, has_time)}.'
 
 
 def _priority(words: str) -> int:

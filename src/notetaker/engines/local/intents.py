@@ -4,24 +4,11 @@ import re
 from dataclasses import dataclass
 
 from ..base import Intent
+from . import chatter
 from .scope import is_out_of_scope
 from .titles import strip_filler
+from .verbs import ACTION_VERBS
 
-# Verbs people open a to-do with; a message starting with one is an imperative.
-ACTION_VERBS = frozenset(
-    """
-    add answer apply arrange ask attend back bake book bring buy call cancel change
-    charge check clean clear collect complete confirm contact cook copy create
-    deliver deploy design do download draft drop email e-mail empty feed file fill
-    find finish fix follow get give go grab hand have help hire install invite
-    iron join learn leave make meet message move order organise organize pack paint
-    pay phone pick plan post prepare print publish put read rebook record register
-    remove renew rent repair reply reschedule reserve return review ring run schedule
-    sell send set share ship shop sign sort start study submit take talk test text
-    tell tidy transfer update upload vacuum visit wash watch water write begin include
-    mark remind notify alert ensure note
-    """.split()
-)
 _TASK_TRIGGER = re.compile(
     r"^(?:(?:hey|hi|ok(?:ay)?|so|please|pls|can\s+you|could\s+you|would\s+you|"
     r"will\s+you|just)[\s,]+)*"
@@ -43,7 +30,7 @@ _NOTE_TRIGGER = re.compile(
     re.I,
 )
 _QUESTION_START = re.compile(
-    r"^(?:what|what's|whats|when|where|which|who|why|how|is|are|am|do|does|did|"
+    r"^(?:what|what's|whats|when|where|which|who|why|how|at\s+what|is|are|am|do|does|did|"
     r"have|has|any|anything|show|list|find|search|tell\s+me|give\s+me)\b",
     re.I,
 )
@@ -74,13 +61,54 @@ _DATA_NOUNS = (
     r"meetings?|appointments?|plans?|notes?"
 )
 _DATA_REQUEST = re.compile(
-    r"^(?:(?:please|pls|can\s+you|could\s+you|would\s+you)\s+)*(?:"
+    r"^(?:(?:please|pls|can\s+you|could\s+you|would\s+you|let's|lets|hey|hi|ok|okay|"
+    r"just)\s+)*(?:"
     r"(?:(?:i\s+(?:want|need|would\s+like)|i'd\s+like)\s+to\s+(?:know|see|hear)|show|"
-    r"list|tell\s+me|let\s+me\s+(?:know|see|hear)|display|pull\s+up|recap|repeat)\b|"
-    r"(?:check|read|open|view|give\s+me|go\s+over|look\s+at)\b"
-    rf".*\b(?:{_DATA_NOUNS})\b)",
+    r"list|tell\s+me(?!\s+when\b)|let\s+me\s+(?:know|see|hear)(?!\s+(?:in|at|when|"
+    r"before|on|if|that)\b)|display|pull\s+up|recap|repeat|(?:did|have|had)\s+i|"
+    r"remind\s+me\s+(?:of\s+)?(?:how\s+many|what|which|who|where))\b|"
+    r"(?:check|read|open|view|give\s+me|go\s+(?:over|through)|look\s+at|recite|say|"
+    r"run\s+through|inform\s+me|tell|(?:i\s+)?need\s+to\s+(?:check|see|review)|"
+    r"(?:more\s+)?information)\b"
+    rf".*\b(?:{_DATA_NOUNS})\b|"
+    # A bare plural naming the user's data: "meetings from 3 to 5", "my reminders".
+    r"(?:my\s+|all\s+|upcoming\s+|recent\s+|pending\s+|next\s+|today'?s\s+|"
+    r"tomorrow'?s\s+)*(?:\w+\s+)?(?:meetings|events|reminders|appointments|tasks|"
+    r"plans)\b(?!\s+(?:to|that|for\s+me\s+to)\b)(?!.*\b(?:remind|add|set|create)\b))",
     re.I,
 )
+# A question inside a longer message: "in March, how many meetings did I have".
+_ASKS_ABOUT_DATA = re.compile(
+    rf"\b(?:how\s+many|what|which)\s+(?:\w+\s+)?(?:{_DATA_NOUNS})\s+(?:did|do|have|"
+    r"are|were|occurred|happened|took\s+place)\b",
+    re.I,
+)
+# A booking asked for mid-sentence: "... can you please set up a meeting with her",
+# "put the fair in my calendar".
+_BOOKING = re.compile(
+    r"\b(?:set\s+up|schedule|book|arrange)\s+(?:a|an)\s+(?:\w+\s+)?(?:meeting|"
+    r"appointment|call|event|session)\b|\b(?:add|adding|put|putting|mention|enter|"
+    r"log)\b(?:\s+\w+){0,4}?\s+(?:in|on|to|into)\s+(?:(?:my|your|the)\s+)?calendar\b",
+    re.I,
+)
+# "Tell me when the meeting starts": a request to be notified, so a reminder; "tell
+# me when the meeting is" asks for a fact.
+_NOTIFY_WHEN = re.compile(
+    r"^(?:please\s+)?(?:tell|let)\s+me\s+(?:know\s+)?when\b(?!.*\b(?:is|are)\W*$)",
+    re.I,
+)
+# "Give me the scores in an hour": something to be told later is a reminder.
+_TELL_LATER = re.compile(
+    r"^(?:please\s+)?(?:give|tell|send|show)\s+me\b.*\bin\s+(?:\w+\s+){1,2}"
+    r"(?:minutes?|mins?|hours?|days?)\b",
+    re.I,
+)
+# "I need to ask you something": a to-do addressed to the assistant is the talk itself.
+_ASKS_ASSISTANT = re.compile(
+    r"^(?:i|we)\s+(?:need|want|have|would\s+like)\s+to\s+(?:ask|tell)\s+you\b", re.I
+)
+# "Do add this": an emphatic imperative, not a yes/no question.
+_EMPHATIC_DO = re.compile(r"^do\s+(?=\w+)", re.I)
 # Questions about using the assistant itself ("how do I delete a reminder?").
 _HELP = re.compile(
     r"^(?:how\s+(?:do|can|would|should)\s+i|if\s+i|is\s+it\s+possible\s+to|"
@@ -96,7 +124,7 @@ _SMALL_TALK = re.compile(
     r"how\s+(?:are|is|has|was)\s+(?:you|your)\b|you\s+(?:look|"
     r"sound|seem)|what(?:'s|\s+is|\s+are)\s+your|how\s+old\s+are\s+you|"
     r"tell\s+me\s+(?:about\s+)?(?:yourself|something)|i\s+(?:love|hate|like|miss)\s+"
-    r"(?:you|it|this|that|how)|i\s+(?:feel|am\s+feeling|'m\s+feeling)|"
+    r"(?:you\b|(?:it|this|that)\W*$|how)|i\s+(?:feel|am\s+feeling|'m\s+feeling)|"
     r"i(?:'m|\s+am)\s+(?:so\s+|very\s+|really\s+|a\s+bit\s+|feeling\s+)?(?:bored|tired|"
     r"sad|happy|lonely|hungry|sleepy|angry|stressed|excited|sick|fine|good|great|ok|"
     r"okay|upset|depressed|anxious|worried)\b)",
@@ -109,7 +137,7 @@ _POLITE_LEAD = re.compile(
 )
 # "Dinner at 8, will you remind me?": the request comes last.
 _REMIND_ME = re.compile(
-    r"\bremind\s+me\b(?!\s+(?:of|about)\s+(?:my|the)\s+\w+s\b)", re.I
+    r"\b(?:remind|notify|alert)\s+me\b(?!\s+(?:of|about)\s+(?:my|the)\s+\w+s\b)", re.I
 )
 _PAST = re.compile(
     r"\b(?:was|were|did|had|yesterday|last\s+(?:week|night|month|year)|ago)\b", re.I
@@ -148,10 +176,13 @@ def is_help(text: str) -> bool:
 
 def is_question(text: str) -> bool:
     stripped = text.strip()
+    if _EMPHATIC_DO.match(stripped) and first_verb(_EMPHATIC_DO.sub("", stripped)):
+        return False
     return bool(
         stripped.endswith("?")
         or _QUESTION_START.match(stripped)
         or _DATA_REQUEST.match(stripped)
+        or _ASKS_ABOUT_DATA.search(stripped)
     )
 
 
@@ -162,28 +193,61 @@ def classify(text: str, signals: Signals) -> tuple[Intent, str]:
         return Intent.CHIT_CHAT, "greeting, thanks or small talk"
     if signals.is_brain_dump:
         return Intent.BRAIN_DUMP, "several separate items in one long message"
-    if is_help(stripped) or _SMALL_TALK.search(stripped):
+    if is_help(stripped) or _is_small_talk(stripped):
         return Intent.CHIT_CHAT, "talk about the assistant or a mood, nothing to keep"
     asks_reminder = bool(_REMINDER_REQUEST.match(stripped))
     to_do = (
         asks_reminder
         or bool(_TASK_TRIGGER.match(stripped))
         or bool(_REMIND_ME.search(stripped))
+        or bool(_NOTIFY_WHEN.match(stripped))
+        or bool(_BOOKING.search(stripped))
+        or bool(_TELL_LATER.match(stripped))
     )
+    if not to_do and chatter.is_mood_or_remark(stripped):
+        return Intent.CHIT_CHAT, "a mood or a remark about the assistant"
     if is_out_of_scope(stripped, to_do=to_do):
         return Intent.UNSUPPORTED, "a request for another app or device"
     if signals.is_update:
         return Intent.TASK_UPDATE, "refers to an open task and says how to change it"
     if _NOTE_TRIGGER.match(stripped):
         return Intent.NOTE, "marked as something to remember"
-    if _DATA_REQUEST.match(stripped) and not asks_reminder:
+    if not to_do and chatter.is_question_to_assistant(stripped):
+        return Intent.CHIT_CHAT, "a question to the assistant about itself"
+    world = None if to_do or signals.has_when else chatter.world_question(stripped)
+    if world == "musing":
+        return Intent.CHIT_CHAT, "a musing, not about the user's data"
+    if world == "lookup" and is_question(stripped):
+        return Intent.UNSUPPORTED, "a general-knowledge question, not the user's data"
+    if _DATA_REQUEST.match(stripped) and not (
+        asks_reminder or _NOTIFY_WHEN.match(stripped)
+    ):
         return Intent.QUESTION, "asks to see the user's own tasks or notes"
+    if _ASKS_ASSISTANT.match(stripped):
+        return Intent.CHIT_CHAT, "talk addressed to the assistant itself"
     if to_do:
         return Intent.TASK, "asks for a reminder or states something to do"
     if is_question(stripped):
         return Intent.QUESTION, "a question"
+    if chatter.is_diary(stripped):
+        return Intent.CHIT_CHAT, "the user telling about their day: offer to note it"
     if first_verb(_POLITE_LEAD.sub("", stripped)):
         return Intent.TASK, "starts with an action verb (imperative)"
     if signals.has_when and not _PAST.search(stripped):
         return Intent.TASK, "names something with a time to do it"
+    if chatter.fragment(stripped):
+        return _fragment_intent(stripped)
     return Intent.NOTE, "a statement of information"
+
+
+def _is_small_talk(text: str) -> bool:
+    bare = chatter.bare(text)
+    return bool(_SMALL_TALK.search(bare)) and not chatter.names_kept_things(bare)
+
+
+def _fragment_intent(text: str) -> tuple[Intent, str]:
+    # Too little to store: a few words naming the user's data read as a search,
+    # anything else gets a question back rather than a junk note.
+    if chatter.names_kept_things(text):
+        return Intent.QUESTION, "a few words naming something the user keeps"
+    return Intent.CHIT_CHAT, "a few words with nothing to act on: ask what to do"

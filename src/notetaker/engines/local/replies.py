@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 
 from ..base import TaskDraft
+from . import chatter
 
 _HELP = re.compile(r"^(?:how\s+(?:do|can|would|should)\s+i|if\s+i|is\s+it\s+possible)")
 _DAY = "%a %d %b"
@@ -63,4 +64,25 @@ def chit_chat(text: str) -> str:
         return "Bye for now!"
     if "what can you do" in lowered or "who are you" in lowered:
         return "I turn what you tell me into notes and tasks, and find them again."
+    return _about(text)
+
+
+def _about(text: str) -> str:
+    if chatter.is_diary(text):
+        return (
+            'Sounds like quite a day! If you want me to keep it, start with "note:" '
+            "and I'll save it."
+        )
+    if chatter.is_mood_or_remark(text) or chatter.is_question_to_assistant(text):
+        return "Thanks for telling me. I'm here whenever there's something to note."
+    if chatter.world_question(text) == "musing":
+        return (
+            "Good question! I only know what you've told me, so I can't settle "
+            "that one, but I can note your thoughts on it."
+        )
+    if chatter.fragment(text):
+        return (
+            f'What should I do with "{text.strip()}"? I can note it, remind you '
+            "about it, or look for it in your notes."
+        )
     return "Hi! Tell me anything to note or any task to remember."

@@ -18,6 +18,18 @@ _SUBJECT_BEFORE = re.compile(
     re.I,
 )
 
+# "Ask Priya for the Q3 numbers by Wednesday": "Q3" qualifies a noun, so it is part
+# of the title, and "by Wednesday" says when the task is due.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|my|our|your|their|his|her|its|this|that|these|those)\s+$", re.I
+)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:at|on|in|by|for|and|or|to|from|until|till|before|after|around|about|"
+    r"morning|afternoon|evening|night|noon|midnight|then|please|too|also|again|"
+    r"is|are|was|will|it)\b)[^\W\d_]",
+    re.I,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Due:
@@ -25,10 +37,20 @@ class Due:
     has_time: bool = False
 
 
-def draft_task(text: str, now: datetime, order: DateOrder) -> TaskDraft:
-    """The task a sentence asks for, with its title cleaned of everything else."""
+def draft_task(
+    text: str,
+    now: datetime,
+    order: DateOrder,
+    *,
+    dates: list[DateMatch] | None = None,
+) -> TaskDraft:
+    """The task a sentence asks for, with its title cleaned of everything else.
+
+    `dates` are the sentence's dates when the caller has already found them.
+    """
     recurrence = find_recurrence(text)
-    dates = [d for d in find_dates(text, now, order) if not _is_subject(text, d)]
+    found = find_dates(text, now, order) if dates is None else dates
+    dates = _timing(text, found)
     marks = find_marks(text)
     due = _due_of(dates, recurrence, now)
     spans = [(d.start, d.end) for d in dates] + marks.spans
@@ -43,6 +65,22 @@ def draft_task(text: str, now: datetime, order: DateOrder) -> TaskDraft:
         recurrence=recurrence.rule if recurrence else None,
         tags=marks.tags,
     )
+
+
+def _timing(text: str, dates: list[DateMatch]) -> list[DateMatch]:
+    """The dates that say when the task is due.
+
+    A date used as a noun modifier ("the Q3 numbers") only counts when the sentence
+    names no other date.
+    """
+    dates = [d for d in dates if not _is_subject(text, d)]
+    timing = [d for d in dates if not _is_modifier(text, d)]
+    return timing or dates
+
+
+def _is_modifier(text: str, match: DateMatch) -> bool:
+    before = _DETERMINER_BEFORE.search(text, max(0, match.start - 12), match.start)
+    return bool(before and _NOUN_AFTER.match(text, match.end))
 
 
 def _is_subject(text: str, match: DateMatch) -> bool:

@@ -25,7 +25,8 @@ _FILLER = re.compile(
     r"(?:need\s+to|have\s+to|got\s+to|gotta|must)\s+|"
     r"(?:(?:don'?t|do\s+not|dont)\s+(?:let\s+me\s+)?forget\s+(?:to\s+|about\s+)?)|"
     r"(?:remember\s+to\s+)|(?:make\s+sure\s+(?:to\s+|i\s+|that\s+i\s+)?)|"
-    r"(?:to-?do\s*:?\s+)|(?:let\s+me\s+))+",
+    r"(?:to-?do\s*:?\s+)|(?:(?:let\s+me\s+know|tell\s+me)\s+(?:to\s+|that\s+)?)|"
+    r"(?:let\s+me\s+))+",
     re.I,
 )
 # A preposition left dangling where a date was cut out ("buy a gift for").

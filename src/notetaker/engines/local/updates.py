@@ -2,13 +2,18 @@
 and which open task the user means."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..base import TaskRef
+from .durations import parse as parse_amount
+from .lexicon import CARDINAL_RE
+from .pieces import Amount
 
 MATCH_THRESHOLD = 0.6  # share of the reference words a title must cover
 TIE_MARGIN = 0.05  # closer than this, two tasks match "equally well"
+SIMILAR = 0.8  # spelling similarity at which two words count as the same
 
 _PRIORITY_WORDS = (
     r"(?P<prio>urgent|important|high[\s-]priority|low[\s-]priority|not\s+urgent|"
@@ -19,6 +24,7 @@ _POLITE = (
     r"would\s+you|will\s+you|you\s+can|i\s+want\s+(?:you\s+)?to|i'd\s+like\s+(?:you\s+)?to|"
     r"i\s+need\s+(?:you\s+)?to|let's|go\s+ahead\s+and)[\s,]+)*"
 )
+_PLACES = r"calendar|list|wishlist|schedule|agenda|to-?\s?do\s+list|reminders"
 _DONE = r"(?:done|complete(?:d)?|finished|ticked\s+off|checked\s+off)"
 _PAST = (
     r"(?:\w+[^e\W]ed|paid|sent|bought|did|wrote|made|took|got|went|met|rang|sold|"
@@ -33,7 +39,23 @@ class UpdateRequest:
     when: str | None = None  # the new date, for reschedule
     priority_words: str | None = None
     strong: bool = True  # False: the words also read as a new to-do ("cancel gym")
+    offset: Amount | None = None  # reschedule relative to the current due date
 
+
+# "Push the report back two days", "postpone the dentist by a week", "move the
+# call forward an hour": a move by an amount, from the task's own due date.
+_SHIFT = re.compile(
+    _POLITE + r"(?P<verb>move|push|postpone|delay|shift|bump|defer|put\s+off|bring|"
+    r"pull)\s+(?:(?P<dir0>back|forward)\s+)?(?P<ref>.+?)"
+    r"(?<!\sin)(?<!\sfor)(?<!\swithin)(?<!\safter)\s+"
+    r"(?:(?P<dir>back|forward|later|earlier|out)\s+)?(?:by\s+)?(?:another\s+|"
+    rf"an\s+extra\s+)?(?P<amount>(?:\d+(?:\.\d+)?|{CARDINAL_RE}|an?|half\s+an?|"
+    r"(?:a\s+)?couple\s+(?:of\s+)?|a\s+few)\s*(?:and\s+a\s+half\s+)?(?:minutes?|mins?|"
+    r"hours?|hrs?|days?|weeks?|fortnights?|months?|years?))"
+    r"(?:\s+(?P<dir2>back|forward|later|earlier|out))?\W*$",
+    re.I,
+)
+_EARLIER = frozenset({"forward", "earlier", "bring", "pull"})
 
 _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
     (
@@ -100,10 +122,34 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         "reschedule",
         True,
     ),
+    # "Reschedule my meeting": a move without a date; the reply asks for one.
+    (
+        re.compile(_POLITE + r"(?:reschedule|postpone|re-?book)\s+(?P<ref>.+)", re.I),
+        "reschedule",
+        True,
+    ),
     (
         re.compile(
             _POLITE + r"(?:delete|remove|erase|clear|wipe|get\s+rid\s+of|"
             r"shut\s+off|turn\s+off|stop)\s+(?P<ref>.+)",
+            re.I,
+        ),
+        "delete",
+        True,
+    ),
+    (
+        re.compile(
+            _POLITE + r"(?:trash|bin|ditch|scratch|strike|throw\s+(?:away|out)|"
+            r"take(?=\s.+\s(?:off|out\s+of|from)\b)(?:\s+out|\s+off)?)\s+(?P<ref>.+)",
+            re.I,
+        ),
+        "delete",
+        True,
+    ),
+    (
+        re.compile(
+            _POLITE + r"(?:clean|clear|empty|wipe)\s+(?:out\s+)?"
+            rf"(?P<ref>(?:my|the|our)\s+(?:\w+\s+)?(?:{_PLACES}))\b",
             re.I,
         ),
         "delete",
@@ -128,7 +174,8 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
     (
         re.compile(
             _POLITE + r"(?:change|update|modify|edit|adjust|amend|reset|rename)\s+"
-            r"(?P<ref>.+)",
+            # "update my grocery list with milk" adds to the list, it edits no task.
+            rf"(?!(?:my|the|our)\s+(?:\w+\s+)?(?:{_PLACES})\s+with\b)(?P<ref>.+)",
             re.I,
         ),
         "edit",
@@ -150,14 +197,46 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
 ]
 _TASK_WORDS = re.compile(
     r"\b(?:task|to-?do|reminder|item|one|meeting|appointment|event|alert|plan|"
-    r"calendar|list)s?\b|^(?:my|our|all|every|the\s+next|next|tonight'?s|"
+    r"calendar|list|breakfast|lunch|dinner|party|class|lesson|session|booking|"
+    r"reservation)s?\b|^(?:my|our|all|every|the\s+next|next|tonight'?s|"
     r"today'?s|tomorrow'?s)\b",
     re.I,
 )
+# "In my calendar, delete the golf events": where, said first.
+_PLACE_FIRST = re.compile(
+    rf"^(?:on|in|from)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:{_PLACES}|to-?\s?dos)\s*,?\s*",
+    re.I,
+)
+_POLITE_END = re.compile(r"[\s,]+(?:please|pls|thanks|thank\s+you)\W*$", re.I)
+# "Cancel dinner tonight": a dated thing to call off is already on the calendar.
+_DATED = re.compile(
+    r"\b(?:tonight|today|tomorrow|this\s+(?:morning|afternoon|evening|week|weekend)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
+)
+_LATE_REQUEST = re.compile(
+    r"(?:[\w,;.]\s+(?:can|could|would|will)\s+you\s+|\bthen\s+)(?:please\s+)?"
+    r"(?P<ask>(?:remove|delete|cancel|move|postpone|push|mark|reschedule|update|"
+    r"change)\b.+)$",
+    re.I,
+)
+# "My dentist reminder should be moved to Friday", "I want the gym alerts stopped":
+# the task first, then the state it should be in.
+_WANTED_STATE = re.compile(
+    r"^(?P<want>i\s+(?:need|want|would\s+like|'d\s+like)\s+)?(?P<ref>(?:my|the|our|"
+    r"that|this)\s+.+?)\s+(?:(?P<modal>(?:should|needs?\s+to|has\s+to|must|is\s+to)"
+    r"\s+be\s+|to\s+be\s+)(?P<at>(?:on|at|for|in)\s+.+?)\W*$|(?P<modal2>(?:should|"
+    r"needs?\s+to|has\s+to|must|is\s+to)\s+be\s+|to\s+be\s+)?(?P<verb>changed|moved|"
+    r"updated|rescheduled|pushed(?:\s+back)?|postponed|shifted|stopped|cancell?ed|"
+    r"deleted|removed)(?:\s+(?:to|till|until|for)\b)?(?:\s+(?P<when>.+?))?\W*$)",
+    re.I,
+)
+_STATE_ACTIONS = {"stopped": "delete", "cancelled": "delete", "canceled": "delete"}
+_STATE_ACTIONS |= {"deleted": "delete", "removed": "delete"}
+_PRONOUN = re.compile(r"^(?:it|that|this|them|those|that\s+one|this\s+one)$", re.I)
 # Where the task lives, not what it is: "remove X from my calendar".
 _FROM_PLACE = re.compile(
-    r"\s+(?:from|off|on|in)\s+(?:my\s+|the\s+)?(?:\w+\s+)?(?:calendar|list|schedule|"
-    r"reminders|agenda|to-?\s?do\s+list)\b.*$",
+    rf"\s+(?:from|off|on|in|out\s+of)\s+(?:my\s+|the\s+)?(?:\w+\s+)?(?:{_PLACES})\b.*$",
     re.I,
 )
 _STOP = frozenset(
@@ -170,13 +249,35 @@ _TOKEN = re.compile(r"[^\W_]+", re.U)
 
 def parse_update(text: str) -> UpdateRequest | None:
     """The change a message asks for, if it has the shape of an update."""
-    stripped = text.strip()
+    stripped = _POLITE_END.sub("", _PLACE_FIRST.sub("", text.strip()))
+    request = _LATE_REQUEST.search(stripped)
+    if request:
+        # "The shop was out of stock, can you delete the flour one": the ask is last,
+        # and "it" in it is what was said first ("my gym reminder, can you move it").
+        found = _form_request(request["ask"])
+        preamble = stripped[: request.start()].strip(" ,;.")
+        if found and _PRONOUN.match(found.reference) and preamble:
+            return replace(found, reference=preamble)
+        return found
+    return _form_request(stripped)
+
+
+def _form_request(stripped: str) -> UpdateRequest | None:
+    shift = _shift_request(stripped)
+    if shift is not None:
+        return shift
+    wanted = _wanted_state(stripped)
+    if wanted is not None:
+        return wanted
     for pattern, action, strong in _FORMS:
         match = pattern.match(stripped)
         if match is None:
             continue
         groups = match.groupdict()
-        strong = strong or bool(_TASK_WORDS.search(groups["ref"]))
+        strong = strong or bool(
+            _TASK_WORDS.search(groups["ref"])
+            or (action == "delete" and _DATED.search(groups["ref"]))
+        )
         return UpdateRequest(
             action,
             _FROM_PLACE.sub("", groups["ref"]).strip(" .!?,") or groups["ref"],
@@ -185,6 +286,33 @@ def parse_update(text: str) -> UpdateRequest | None:
             strong,
         )
     return None
+
+
+def _wanted_state(text: str) -> UpdateRequest | None:
+    match = _WANTED_STATE.match(text)
+    if match is None or not (match["want"] or match["modal"] or match["modal2"]):
+        return None
+    reference = _FROM_PLACE.sub("", match["ref"]).strip(" .!?,") or match["ref"]
+    if match["at"]:
+        return UpdateRequest("reschedule", reference, match["at"])
+    verb = match["verb"].lower()
+    action = _STATE_ACTIONS.get(verb) or ("reschedule" if match["when"] else "edit")
+    when = match["when"] if action == "reschedule" else None
+    return UpdateRequest(action, reference, when)
+
+
+def _shift_request(text: str) -> UpdateRequest | None:
+    match = _SHIFT.match(text)
+    amount = parse_amount(match["amount"]) if match else None
+    if match is None or amount is None:
+        return None
+    direction = (
+        match["dir0"] or match["dir"] or match["dir2"] or match["verb"]
+    ).lower()
+    if direction in _EARLIER:
+        amount = -amount
+    reference = _FROM_PLACE.sub("", match["ref"]).strip(" .!?,") or match["ref"]
+    return UpdateRequest("reschedule", reference, offset=amount)
 
 
 def stem(word: str) -> str:
@@ -203,8 +331,20 @@ def content_words(text: str) -> list[str]:
 def _word_score(word: str, title_words: list[str]) -> float:
     if word in title_words:
         return 1.0
-    best = max((SequenceMatcher(None, word, t).ratio() for t in title_words), default=0)
-    return best if best >= 0.8 else 0.0
+    return max((_similarity(word, t) for t in title_words), default=0.0)
+
+
+@lru_cache(maxsize=8192)
+def _similarity(word: str, other: str) -> float:
+    """Spelling similarity of two words, 0 below 0.8 ("dentist" vs "dentst")."""
+    # Two words of very different lengths cannot reach 0.8; skip the costly match.
+    if 2 * min(len(word), len(other)) < SIMILAR * (len(word) + len(other)):
+        return 0.0
+    matcher = SequenceMatcher(None, word, other)
+    if matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= SIMILAR else 0.0
 
 
 def score(reference: str, title: str) -> float:
