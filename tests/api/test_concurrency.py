@@ -1,7 +1,11 @@
 """Many users writing at once: every request succeeds and nothing is lost."""
 
 import asyncio
+import threading
+import time
 
+from notetaker.engines.base import Intent, Plan
+from notetaker.engines.chain import INLINE_CHARS, as_chain
 from tests.factories import Account, register
 
 
@@ -34,3 +38,42 @@ async def test_send_messages_concurrently_all_stored(client):
         assert notes["total"] == 10
         numbers = sorted(int(t["title"].rsplit(" ", 1)[1]) for t in tasks["items"])
         assert numbers == list(range(10))
+
+
+class SlowEngine:
+    """Stands in for the built-in engine on a huge message: busy for a while."""
+
+    name = "local"
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.finished_at = 0.0
+
+    def understand(self, message):
+        self.started.set()
+        time.sleep(0.5)
+        self.finished_at = time.monotonic()
+        return Plan(intent=Intent.CHIT_CHAT, reply="That was long.")
+
+
+async def test_send_long_message_does_not_stall_other_requests(app, account: Account):
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+    slow = SlowEngine()
+    chain = as_chain(app.state.engine)
+    working, chain.fallback = chain.fallback, slow
+    try:
+        sending = asyncio.create_task(
+            account.post(
+                f"/api/conversations/{cid}/message",
+                json={"content": "x" * (INLINE_CHARS + 1)},
+            )
+        )
+        assert await asyncio.to_thread(slow.started.wait, 10)
+        await account.get("/api/health")
+        health_done = time.monotonic()
+        response = await sending
+    finally:
+        chain.fallback = working
+
+    assert response.status_code == 200
+    assert health_done < slow.finished_at

@@ -141,3 +141,58 @@ async def test_list_tasks_filters(app, account: Account):
         "Past timed",
     ]
     assert await titles(q="DONE") == ["Old done"]
+
+
+async def test_create_task_recurrence_without_due_invalid(account: Account):
+    response = await account.post(
+        "/api/tasks", json={"title": "x", "recurrence": "FREQ=DAILY"}
+    )
+
+    assert response.status_code == 422
+    assert (await account.get("/api/tasks")).json()["total"] == 0
+
+
+async def test_update_task_complete_counted_recurrence_stops(account: Account):
+    task = (
+        await account.post(
+            "/api/tasks",
+            json={
+                "title": "Take the pill",
+                "due_at": "2099-01-01T09:00:00Z",
+                "recurrence": "FREQ=DAILY;COUNT=2",
+            },
+        )
+    ).json()
+
+    await account.patch(f"/api/tasks/{task['id']}", json={"status": "done"})
+    second = (await account.get("/api/tasks", params={"status": "todo"})).json()
+    await account.patch(
+        f"/api/tasks/{second['items'][0]['id']}", json={"status": "done"}
+    )
+    third = (await account.get("/api/tasks", params={"status": "todo"})).json()
+
+    assert [t["due_at"] for t in second["items"]] == ["2099-01-02T09:00:00Z"]
+    assert second["items"][0]["recurrence"] == "FREQ=DAILY;COUNT=1"
+    assert third["items"] == []
+
+
+async def test_update_task_complete_overdue_recurrence_continues_from_now(
+    account: Account,
+):
+    task = (
+        await account.post(
+            "/api/tasks",
+            json={
+                "title": "Water plants",
+                "due_at": "2020-01-01T09:00:00Z",
+                "recurrence": "FREQ=DAILY",
+            },
+        )
+    ).json()
+
+    await account.patch(f"/api/tasks/{task['id']}", json={"status": "done"})
+
+    following = (await account.get("/api/tasks", params={"status": "todo"})).json()
+    due = datetime.fromisoformat(following["items"][0]["due_at"])
+    assert due > datetime.now(UTC)
+    assert (due.hour, due.minute) == (9, 0)

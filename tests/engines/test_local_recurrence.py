@@ -103,7 +103,7 @@ def test_find_recurrence_adverb_in_title_is_not_a_schedule(text):
 def test_complete_recurring_task_schedules_next_occurrence(text, first, following):
     task = understand(text).tasks[0]
 
-    due = next_occurrence(task.recurrence, after=task.due_at, timezone="Europe/Lisbon")
+    due = next_occurrence(task.recurrence, start=task.due_at, timezone="Europe/Lisbon")
 
     assert task.due_at == first.replace(tzinfo=LISBON)
     assert due == following.replace(tzinfo=LISBON)
@@ -113,6 +113,6 @@ def test_complete_daily_task_keeps_wall_clock_across_dst():
     new_york = "America/New_York"
     before = datetime(2027, 3, 13, 9, tzinfo=ZoneInfo(new_york))
 
-    due = next_occurrence("FREQ=DAILY", after=before, timezone=new_york)
+    due = next_occurrence("FREQ=DAILY", start=before, timezone=new_york)
 
     assert (due.day, due.hour, due.utcoffset().total_seconds()) == (14, 9, -4 * 3600)

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from anyio import to_thread
+
 from notetaker.cache import Cache, digest
 
 from .base import Engine, EngineInput, Plan, ThinkingStep
@@ -83,7 +85,7 @@ class EngineChain:
         self, message: EngineInput, *, user_id: int, on_reply: OnReply | None = None
     ) -> Outcome:
         if self.context is None:
-            return Outcome(self.fallback.understand(message), self.fallback.name)
+            return await self._fallback(message)
         route = self.context.router.decide(message.text)
         counter = self.context.router.counter
         prompt = build_prompt(message, counter, self.context.context_tokens)
@@ -115,8 +117,17 @@ class EngineChain:
                 steps.append(_fallback_step(engine.name, "error"))
                 continue
             return _finish(outcome, steps, failures)
-        outcome = Outcome(self.fallback.understand(message), self.fallback.name)
-        return _finish(outcome, steps, failures)
+        return _finish(await self._fallback(message), steps, failures)
+
+    async def _fallback(self, message: EngineInput) -> Outcome:
+        """The built-in engine: inline for everyday messages (well under a
+        millisecond), in a worker thread for long ones, which take seconds and
+        would otherwise stall every other request on this process."""
+        if len(message.text) <= INLINE_CHARS:
+            plan = self.fallback.understand(message)
+        else:
+            plan = await to_thread.run_sync(self.fallback.understand, message)
+        return Outcome(plan, self.fallback.name)
 
     async def _try(
         self,
@@ -161,6 +172,7 @@ def as_chain(engine: Engine | EngineChain) -> EngineChain:
 
 
 _SCHEMA = wire_schema()
+INLINE_CHARS = 2_000
 
 
 def _check(text: str, *, message: EngineInput) -> Plan:

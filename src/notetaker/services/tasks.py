@@ -4,14 +4,14 @@ from datetime import datetime
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notetaker.core.errors import NotFound
+from notetaker.core.errors import InvalidInput, NotFound
 from notetaker.db.types import utcnow
 from notetaker.models import Tag, Task
 from notetaker.schemas.task import TaskRead
 from notetaker.services import audit
 from notetaker.services.categories import get_category
 from notetaker.services.filters import contains_text
-from notetaker.services.recurrence import next_occurrence
+from notetaker.services.recurrence import following_rule, next_occurrence
 from notetaker.services.schedule import UserDay, is_overdue
 from notetaker.services.tags import resolve_tags
 
@@ -97,6 +97,7 @@ async def create_task(
 ) -> Task:
     if category_id is not None:
         await get_category(session, user_id=user_id, category_id=category_id)
+    _require_due_for_recurrence(recurrence, due_at)
     task = Task(
         user_id=user_id,
         title=title,
@@ -148,6 +149,7 @@ async def update_task(
         setattr(task, field, value)
     if task.due_at is None:
         task.due_has_time = False
+    _require_due_for_recurrence(task.recurrence, task.due_at)
     touched = [task]
     if task.status == "done" and not was_done:
         task.completed_at = utcnow()
@@ -168,12 +170,27 @@ async def update_task(
     return touched
 
 
+def _require_due_for_recurrence(rule: str | None, due_at: datetime | None) -> None:
+    if rule and due_at is None:
+        raise InvalidInput(
+            "A recurring task needs a due date: it is where the repeats start."
+        )
+
+
 async def _schedule_next(
     session: AsyncSession, *, task: Task, message_id: int | None
 ) -> list[Task]:
-    if not task.recurrence or task.due_at is None:
+    rule = following_rule(task.recurrence) if task.recurrence else None
+    if rule is None or task.due_at is None:
         return []
-    due = next_occurrence(task.recurrence, after=task.due_at, timezone=task.timezone)
+    # A task done late continues from now: finishing last month's daily chore
+    # today must not leave a trail of overdue copies behind it.
+    due = next_occurrence(
+        task.recurrence,
+        start=task.due_at,
+        after=max(task.due_at, utcnow()),
+        timezone=task.timezone,
+    )
     if due is None:
         return []
     following = await create_task(
@@ -185,7 +202,7 @@ async def _schedule_next(
         priority=task.priority,
         due_at=due,
         due_has_time=task.due_has_time,
-        recurrence=task.recurrence,
+        recurrence=rule,
         tags=[tag.name for tag in task.tags],
         category_id=task.category_id,
         message_id=message_id,
