@@ -13,6 +13,7 @@ from notetaker.core.errors import Unauthorized
 from notetaker.db.database import Database
 from notetaker.db.types import utcnow
 from notetaker.models import Category, Conversation, Note, Task, User
+from notetaker.observability import context
 from notetaker.schemas.base import MAX_ID
 from notetaker.services import categories, conversations, notes, tasks
 from notetaker.services.users import user_for_token
@@ -67,6 +68,7 @@ async def current_user(
         user = await user_for_token(session, token=token)
     if user is None:
         raise Unauthorized("Sign in first.")
+    context.bind_user(user.id)
     return user
 
 
