@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.factories import Account
+from tests.factories import Account, register
 
 
 async def _setup(account: Account) -> dict[str, int]:
@@ -237,3 +237,151 @@ async def test_request_wrong_method_not_allowed(account: Account):
 
     assert response.status_code == 405
     assert _error_shape(response)["code"] == "method_not_allowed"
+
+
+# Due dates at the edges of what datetime can hold: converting them to UTC or to
+# the user's zone would overflow, so they are refused at the boundary.
+EXTREME_DUE = [
+    "9999-12-31T23:59:59-12:00",
+    "9999-12-31T23:59:59Z",
+    "0001-01-01T00:00:00+14:00",
+    "0001-01-01T00:00:00Z",
+    "1899-12-31T23:59:59Z",
+    "9000-01-01T00:00:00Z",
+]
+
+
+@pytest.mark.parametrize("due_at", EXTREME_DUE)
+async def test_create_task_extreme_due_rejected(client, due_at):
+    account = await register(client, timezone="America/New_York")
+
+    response = await account.post("/api/tasks", json={"title": "x", "due_at": due_at})
+
+    assert response.status_code == 422, response.text
+    assert _error_shape(response)["code"] == "invalid_input"
+    assert (await account.get("/api/tasks")).json()["total"] == 0
+
+
+@pytest.mark.parametrize("due_at", EXTREME_DUE)
+async def test_update_task_extreme_due_rejected(client, due_at):
+    account = await register(client, timezone="Pacific/Kiritimati")
+    task = (await account.post("/api/tasks", json={"title": "x"})).json()
+
+    response = await account.patch(f"/api/tasks/{task['id']}", json={"due_at": due_at})
+
+    assert response.status_code == 422, response.text
+    assert _error_shape(response)["code"] == "invalid_input"
+    assert (await account.get(f"/api/tasks/{task['id']}")).json()["due_at"] is None
+
+
+@pytest.mark.parametrize("param", ["due_before", "due_after"])
+@pytest.mark.parametrize(
+    "value", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"]
+)
+async def test_list_tasks_extreme_due_filter_rejected(account: Account, param, value):
+    response = await account.get("/api/tasks", params={param: value})
+
+    assert response.status_code == 422, response.text
+    assert _error_shape(response)["code"] == "invalid_input"
+
+
+@pytest.mark.parametrize("due_at", ["1900-01-01T00:00:00Z", "8999-12-31T23:59:59Z"])
+async def test_create_task_due_at_range_edge_accepted(client, due_at):
+    account = await register(client, timezone="America/New_York")
+
+    response = await account.post("/api/tasks", json={"title": "x", "due_at": due_at})
+
+    assert response.status_code == 201, response.text
+    assert response.json()["due_local"] is not None
+
+
+def _chunked(body: bytes, size: int = 4096):
+    """A request body sent in pieces, without Content-Length (chunked)."""
+
+    async def pieces():
+        for start in range(0, len(body), size):
+            yield body[start : start + size]
+
+    return pieces()
+
+
+async def test_send_chunked_oversized_body_rejected(app, account: Account):
+    big = json.dumps({"title": "x" * app.state.settings.max_body_bytes}).encode()
+
+    response = await account.post(
+        "/api/tasks",
+        content=_chunked(big),
+        headers={"Content-Type": "application/json"},
+    )
+
+    assert response.request.headers.get("transfer-encoding") == "chunked"
+    assert "content-length" not in response.request.headers
+    assert response.status_code == 413, response.text
+    assert _error_shape(response)["code"] == "payload_too_large"
+    assert (await account.get("/api/tasks")).json()["total"] == 0
+
+
+async def test_send_chunked_body_within_limit_accepted(account: Account):
+    response = await account.post(
+        "/api/tasks",
+        content=_chunked(json.dumps({"title": "chunked"}).encode(), size=3),
+        headers={"Content-Type": "application/json"},
+    )
+
+    assert response.status_code == 201, response.text
+    assert response.json()["title"] == "chunked"
+
+
+async def test_send_chunked_form_body_unsupported(account: Account):
+    response = await account.post(
+        "/api/tasks",
+        content=_chunked(b"title=x"),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+
+    assert response.status_code == 415, response.text
+    assert _error_shape(response)["code"] == "unsupported_media_type"
+    assert (await account.get("/api/tasks")).json()["total"] == 0
+
+
+@pytest.mark.parametrize(
+    "content_type", ["APPLICATION/JSON; charset=utf-8", "Application/Json"]
+)
+async def test_send_body_media_type_case_insensitive(account: Account, content_type):
+    response = await account.post(
+        "/api/tasks",
+        content=json.dumps({"title": "cased"}),
+        headers={"Content-Type": content_type},
+    )
+
+    assert response.status_code == 201, response.text
+
+
+async def test_send_body_client_disconnects_app_not_called():
+    from notetaker.api.limits import BodyLimitMiddleware
+
+    called, sent = [], []
+    messages = iter(
+        [
+            {"type": "http.request", "body": b'{"ti', "more_body": True},
+            {"type": "http.disconnect"},
+        ]
+    )
+
+    async def app(scope, receive, send):
+        called.append(scope)
+
+    async def receive():
+        return next(messages)
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "headers": [(b"content-type", b"application/json")],
+    }
+    await BodyLimitMiddleware(app, max_bytes=100)(scope, receive, send)
+
+    assert called == [] and sent == []

@@ -1,4 +1,4 @@
-from tests.factories import Account
+from tests.factories import Account, register
 
 
 async def test_create_conversation_default_title(account: Account):
@@ -158,3 +158,108 @@ async def test_send_message_store_failure_rolls_back_everything(app, account: Ac
     assert (await account.get("/api/tasks")).json()["total"] == 0
     messages = (await account.get(f"/api/conversations/{cid}/messages")).json()["items"]
     assert [m["role"] for m in messages] == ["assistant", "user"]
+
+
+async def test_send_message_overlong_tag_dropped(account: Account):
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+
+    response = await account.post(
+        f"/api/conversations/{cid}/message",
+        json={"content": "note: code 1234 #" + "x" * 150 + " #Work"},
+    )
+
+    exchange = response.json()
+    assert exchange["assistant_message"]["status"] != "failed", exchange
+    [note] = (await account.get("/api/notes")).json()["items"]
+    assert note["tags"] == ["work"]
+
+
+class _DraftEngine:
+    """Returns one fixed note draft, as an engine outside our control might."""
+
+    name = "draft"
+
+    def __init__(self, draft) -> None:
+        self.draft = draft
+
+    def understand(self, message):
+        from notetaker.engines.base import Intent, Plan
+
+        return Plan(intent=Intent.NOTE, reply="ok", notes=[self.draft])
+
+
+async def test_send_message_engine_draft_held_to_api_limits(app, account: Account):
+    from notetaker.engines.base import NoteDraft
+
+    draft = NoteDraft(
+        title="  " + "T" * 496 + "  ",
+        tags=["Work", "two words", "a,b", "#", "y" * 101, "#Home"],
+        category="  " + "C" * 150,
+    )
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+    working, app.state.engine = app.state.engine, _DraftEngine(draft)
+    try:
+        for _ in range(2):
+            response = await account.post(
+                f"/api/conversations/{cid}/message", json={"content": "keep this"}
+            )
+            assert response.json()["assistant_message"]["status"] != "failed"
+    finally:
+        app.state.engine = working
+
+    notes = (await account.get("/api/notes")).json()["items"]
+    assert [n["title"] for n in notes] == ["T" * 496] * 2
+    assert [n["tags"] for n in notes] == [["home", "work"]] * 2
+    [category] = (await account.get("/api/categories")).json()
+    assert category["name"] == "C" * 100
+    assert {n["category_id"] for n in notes} == {category["id"]}
+
+
+async def test_send_message_due_date_out_of_range_stores_nothing(client):
+    account = await register(client, timezone="America/New_York")
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+
+    response = await account.post(
+        f"/api/conversations/{cid}/message",
+        json={"content": "remind me to pay rent on 12/31/9999"},
+    )
+
+    assert response.json()["assistant_message"]["status"] == "failed"
+    assert (await account.get("/api/tasks")).json()["total"] == 0
+
+
+HOSTILE_TITLE = "call [evil](javascript:alert(1)) <img src=x onerror=alert(1)>"
+ESCAPED_TITLE = (
+    r"call \[evil\]\(javascript:alert\(1\)\) "
+    r"&lt;img src=x onerror=alert\(1\)&gt;"
+)
+
+
+async def _ask(account: Account, question: str) -> str:
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+    response = await account.post(
+        f"/api/conversations/{cid}/message", json={"content": question}
+    )
+    return response.json()["assistant_message"]["content"]
+
+
+async def test_ask_open_tasks_title_markup_escaped(account: Account):
+    task = (await account.post("/api/tasks", json={"title": HOSTILE_TITLE})).json()
+    split = (await account.post("/api/tasks", json={"title": "a\n# b"})).json()
+
+    reply = await _ask(account, "what are my open tasks?")
+
+    assert f"- [{ESCAPED_TITLE}](/tasks/{task['id']}) (no due date)" in reply
+    assert f"- [a # b](/tasks/{split['id']}) (no due date)" in reply
+    assert "<img" not in reply
+    assert "](javascript:" not in reply
+
+
+async def test_ask_search_title_and_echo_escaped(account: Account):
+    note = (await account.post("/api/notes", json={"title": HOSTILE_TITLE})).json()
+
+    reply = await _ask(account, "find evil](javascript:alert(1)) <b>x</b>")
+
+    assert f"- [{ESCAPED_TITLE}](/notes/{note['id']})" in reply
+    assert "<img" not in reply and "<b>" not in reply
+    assert "](javascript:" not in reply

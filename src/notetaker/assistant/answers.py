@@ -1,5 +1,6 @@
 """Answers to questions about the user's own notes and tasks, with their sources."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -14,6 +15,12 @@ from notetaker.services.schedule import UserDay, is_due_today, is_overdue
 from notetaker.services.tasks import OPEN_STATUSES, by_due_date
 
 MAX_ITEMS = 20
+# Characters that make Markdown inline syntax (links, images, emphasis, code,
+# tables); a backslash makes each one literal.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()!|~])")
+# Angle brackets become entities, which every Markdown flavour shows as text,
+# not as raw HTML.
+_HTML = str.maketrans({"<": "&lt;", ">": "&gt;"})
 
 
 @dataclass(slots=True)
@@ -35,12 +42,20 @@ def _when(task: Task) -> str:
     return local.strftime(pattern)
 
 
+def _escaped(text: str) -> str:
+    """User text shown literally inside a Markdown reply, on one line."""
+    one_line = " ".join(text.split())
+    return _MARKDOWN.sub(r"\\\1", one_line).translate(_HTML)
+
+
 def _task_lines(tasks: list[Task]) -> str:
-    return "\n".join(f"- [{t.title}](/tasks/{t.id}) ({_when(t)})" for t in tasks)
+    return "\n".join(
+        f"- [{_escaped(t.title)}](/tasks/{t.id}) ({_when(t)})" for t in tasks
+    )
 
 
 def _note_lines(notes: list[Note]) -> str:
-    return "\n".join(f"- [{n.title}](/notes/{n.id})" for n in notes)
+    return "\n".join(f"- [{_escaped(n.title)}](/notes/{n.id})" for n in notes)
 
 
 async def _tasks_answer(
@@ -73,8 +88,9 @@ async def _search_answer(session: AsyncSession, user_id: int, text: str) -> Answ
         )
     )
     if not notes and not tasks:
-        return Answer(reply=f'I found nothing about "{text}" in your notes or tasks.')
-    parts = [f'Here is what I have about "{text}":']
+        shown = _escaped(text)
+        return Answer(reply=f'I found nothing about "{shown}" in your notes or tasks.')
+    parts = [f'Here is what I have about "{_escaped(text)}":']
     if notes:
         parts.append(_note_lines(notes))
     if tasks:

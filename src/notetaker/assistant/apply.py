@@ -1,13 +1,21 @@
 """Turns an engine's plan into stored notes and tasks in the caller's transaction."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from notetaker.core.errors import InvalidInput
 from notetaker.engines.base import NoteDraft, Plan, TaskChange, TaskDraft
 from notetaker.models import Category, Note, Task, User
+from notetaker.schemas.base import TagName, check_in_range
 from notetaker.schemas.category import CategoryCreate
 from notetaker.services import categories, notes, tasks
+
+MAX_TITLE = 500
+MAX_CATEGORY = 100
+_TAG = TypeAdapter(TagName)
 
 
 @dataclass(slots=True)
@@ -38,6 +46,38 @@ async def apply_plan(
     return applied
 
 
+def _title(text: str) -> str:
+    return text.strip()[:MAX_TITLE] or "Untitled"
+
+
+def _valid_tag(name: str) -> str | None:
+    try:
+        return _TAG.validate_python(name)
+    except ValidationError:
+        return None
+
+
+def _tags(names: list[str]) -> list[str]:
+    """The engine's tags that the API would accept, lower-cased.
+
+    Tags the API would refuse (over 100 characters, spaces, commas) are dropped
+    rather than truncated: a cut tag is a label the user never wrote, and two long
+    ones sharing a prefix would merge. Such "tags" are pasted noise, not labels.
+    """
+    return [tag for tag in map(_valid_tag, names) if tag is not None]
+
+
+def _due(value: datetime | None) -> datetime | None:
+    """The engine's due date, held to the range the API accepts: outside it the
+    message fails as a whole, as a client's request would."""
+    if value is None:
+        return None
+    try:
+        return check_in_range(value)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from exc
+
+
 def _stored(kind: str, object_id: int, label: str) -> dict:
     return {"kind": "store", "label": label, "detail": {"type": kind, "id": object_id}}
 
@@ -45,11 +85,13 @@ def _stored(kind: str, object_id: int, label: str) -> dict:
 async def _category_id(
     session: AsyncSession, user: User, name: str | None
 ) -> int | None:
+    # Found by the name it is stored under, so a long name is matched next time.
+    name = (name or "").strip()[:MAX_CATEGORY].rstrip()
     if not name:
         return None
     found = await categories.find_category(session, user_id=user.id, name=name)
     category: Category = found or await categories.create_category(
-        session, user_id=user.id, data=CategoryCreate(name=name[:100])
+        session, user_id=user.id, data=CategoryCreate(name=name)
     )
     return category.id
 
@@ -60,9 +102,9 @@ async def _create_note(
     return await notes.create_note(
         session,
         user_id=user.id,
-        title=draft.title,
+        title=_title(draft.title),
         body=draft.body,
-        tags=draft.tags,
+        tags=_tags(draft.tags),
         category_id=await _category_id(session, user, draft.category),
         message_id=message_id,
     )
@@ -75,13 +117,13 @@ async def _create_task(
         session,
         user_id=user.id,
         timezone=user.timezone,
-        title=draft.title,
+        title=_title(draft.title),
         description=draft.description or "",
         priority=draft.priority,
-        due_at=draft.due_at,
+        due_at=_due(draft.due_at),
         due_has_time=draft.due_has_time,
         recurrence=draft.recurrence,
-        tags=draft.tags,
+        tags=_tags(draft.tags),
         message_id=message_id,
     )
 
@@ -105,7 +147,7 @@ def _task_changes(change: TaskChange) -> dict[str, object]:
         case "reopen":
             return {"status": "todo"}
         case "reschedule":
-            return {"due_at": change.due_at, "due_has_time": change.due_has_time}
+            return {"due_at": _due(change.due_at), "due_has_time": change.due_has_time}
         case "set_priority":
             return {"priority": change.priority or 1}
     return {}

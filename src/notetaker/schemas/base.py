@@ -3,6 +3,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -69,6 +70,22 @@ def _in_utc(value: datetime) -> datetime:
 
 # What the API returns: always UTC, whatever zone the value was computed in.
 UTCDatetime = Annotated[datetime, AfterValidator(_in_utc)]
+
+# Far enough from datetime's own limits (years 1 and 9999) that moving a value to
+# UTC or to any user's zone, or stepping a recurrence, can never overflow.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+
+
+def check_in_range(value: datetime) -> datetime:
+    # Aware comparison works on offsets and cannot overflow, unlike astimezone().
+    if not EARLIEST <= value < LATEST:
+        raise ValueError("date must be between the years 1900 and 8999")
+    return value
+
+
+# A date and time given by a client: with its offset, and within a sane range.
+BoundedDatetime = Annotated[AwareDatetime, AfterValidator(check_in_range)]
 
 
 class OutputModel(BaseModel):

@@ -3,7 +3,6 @@ from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
-    AwareDatetime,
     Field,
     StringConstraints,
     computed_field,
@@ -12,6 +11,7 @@ from pydantic import (
 
 from notetaker.schemas.base import (
     Body,
+    BoundedDatetime,
     Id,
     InputModel,
     OutputModel,
@@ -25,7 +25,7 @@ from notetaker.services.recurrence import validate_rule
 TaskStatus = Literal["todo", "in_progress", "blocked", "done"]
 Priority = Annotated[int, Field(ge=1, le=4)]
 # JSON has no datetime type: ISO 8601 strings are parsed even in strict models.
-DueAt = Annotated[AwareDatetime, Field(strict=False)]
+DueAt = Annotated[BoundedDatetime, Field(strict=False)]
 RRule = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=6, max_length=500),

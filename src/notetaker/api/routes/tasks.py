@@ -1,7 +1,6 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
-from pydantic import AwareDatetime
 
 from notetaker.api.deps import CurrentUser, Now, OwnedTask, Session
 from notetaker.api.routes.params import (
@@ -11,6 +10,7 @@ from notetaker.api.routes.params import (
     TagQuery,
     TextQuery,
 )
+from notetaker.schemas.base import BoundedDatetime
 from notetaker.schemas.task import (
     TaskCreate,
     TaskPage,
@@ -30,8 +30,8 @@ async def list_tasks(
     session: Session,
     now: Now,
     status: Annotated[list[TaskStatus] | None, Query(max_length=4)] = None,
-    due_before: AwareDatetime | None = None,
-    due_after: AwareDatetime | None = None,
+    due_before: BoundedDatetime | None = None,
+    due_after: BoundedDatetime | None = None,
     overdue: bool = False,
     q: TextQuery = None,
     tag: TagQuery = None,
