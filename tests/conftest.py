@@ -3,7 +3,9 @@
 import asyncio
 from collections.abc import AsyncIterator
 
+import httpx
 import pytest
+from fastapi import FastAPI
 
 from notetaker.core.config import Settings
 from notetaker.db import migrations
@@ -24,3 +26,13 @@ async def migrated_settings(database_url: str) -> Settings:
     settings = Settings(database_url=database_url, _env_file=None)
     await asyncio.to_thread(migrations.upgrade, settings)
     return settings
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of whichever `app` the test's folder provides."""
+    # Unexpected errors reach the client as the 500 a real client would get.
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+    app.dependency_overrides.clear()

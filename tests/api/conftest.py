@@ -17,15 +17,6 @@ async def app(migrated_settings: Settings) -> AsyncIterator[FastAPI]:
 
 
 @pytest.fixture
-async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    # Unexpected errors reach the client as the 500 a real client would get.
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-        yield client
-    app.dependency_overrides.clear()
-
-
-@pytest.fixture
 async def account(client: httpx.AsyncClient) -> Account:
     return await register(client)
 

@@ -40,14 +40,6 @@ async def app(observed_settings: Settings) -> AsyncIterator[FastAPI]:
     await app.state.database.dispose()
 
 
-@pytest.fixture
-async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-        yield client
-    app.dependency_overrides.clear()
-
-
 @pytest.fixture(scope="session")
 def span_exporter() -> InMemorySpanExporter:
     """Spans of this test session, kept in memory (the one provider installed)."""

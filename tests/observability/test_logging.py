@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from notetaker.core.logging import configure_logging
+from notetaker.engines.chain import as_chain
 from tests.factories import register
 
 
@@ -101,3 +102,30 @@ async def test_redact_text_fields_passed_to_a_logger(log_lines):
     (entry,) = _entries(log_lines)
     assert entry["note_id"] == 7
     assert entry["body"] == "[redacted]"
+
+
+async def test_log_failure_keeps_stack_without_exception_message(
+    app, client, log_lines
+):
+    secret = f"okapi-{uuid.uuid4().hex}"
+
+    class QuotingEngine:
+        """Fails the way validation errors do: quoting the input it refused."""
+
+        name = "local"
+
+        def understand(self, message):
+            raise ValueError(f"cannot read {message.text!r}")
+
+    account = await register(client)
+    chain = as_chain(app.state.engine)
+    working, chain.fallback = chain.fallback, QuotingEngine()
+    try:
+        await _chat(account, f"remind me about {secret}")
+    finally:
+        chain.fallback = working
+
+    assert secret not in log_lines.getvalue()
+    (failure,) = [e for e in _entries(log_lines) if e["event"] == "message.failed"]
+    assert failure["error"] == "ValueError"
+    assert "understand" in failure["stack"]

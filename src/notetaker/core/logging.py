@@ -9,6 +9,7 @@ kept).
 
 import logging
 import sys
+import traceback
 
 import structlog
 
@@ -29,6 +30,21 @@ def redact_text_fields(_logger, _method: str, event: dict) -> dict:
     return event
 
 
+def render_exception_without_message(_logger, _method: str, event: dict) -> dict:
+    """Exception type and stack frames, but not the exception's message: messages
+    quote their inputs (a pydantic error shows the rejected title, a driver error
+    the value it could not store), and inputs are what users wrote."""
+    exc_info = event.pop("exc_info", None)
+    if exc_info is True:
+        exc_info = sys.exc_info()
+    if isinstance(exc_info, BaseException):
+        exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
+    if exc_info and exc_info[0] is not None:
+        event["error"] = exc_info[0].__qualname__
+        event["stack"] = "".join(traceback.format_tb(exc_info[2]))
+    return event
+
+
 def _shared_processors() -> list:
     return [
         structlog.contextvars.merge_contextvars,
@@ -44,7 +60,7 @@ def _formatter() -> structlog.stdlib.ProcessorFormatter:
         foreign_pre_chain=[structlog.stdlib.ExtraAdder(), *_shared_processors()],
         processors=[
             structlog.stdlib.ProcessorFormatter.remove_processors_meta,
-            structlog.processors.format_exc_info,
+            render_exception_without_message,
             structlog.processors.JSONRenderer(default=str),
         ],
     )
