@@ -60,7 +60,6 @@ class Settings(BaseSettings):
     ai_cache_ttl: float = Field(default=3600.0, gt=0)
     ai_cache_entries: int = Field(default=2048, ge=1)
     redis_url: str | None = None
-    default_timezone: str = "UTC"
     session_days: int = Field(default=30, ge=1, le=365)
     # Only over HTTPS should the browser send the session cookie; off for localhost.
     cookie_secure: bool = False
