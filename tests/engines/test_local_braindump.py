@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from notetaker.engines.base import Intent
-from notetaker.engines.local.braindump import items, title
+from notetaker.engines.local.braindump import MAX_TASKS, items, title
 from tests.engines.conftest import LISBON, understand
 
 
@@ -120,3 +120,24 @@ def test_title_brain_dump_without_repeats_names_first_topics():
 
 def test_title_brain_dump_without_topics():
     assert title(["Do it.", "Then go."]) == "Brain dump"
+
+
+def test_create_brain_dump_over_task_limit_says_how_many_were_kept():
+    lines = "\n".join(f"- call client number {n} about the invoice" for n in range(120))
+
+    plan = understand(lines)
+
+    assert plan.intent == Intent.BRAIN_DUMP
+    assert len(plan.tasks) == MAX_TASKS
+    assert "There were 120 action items" in plan.reply
+    assert "The other 70 are listed in the note" in plan.reply
+    # Every item past the limit is kept, in the note, as a to-do to pick up later.
+    body = plan.notes[0].body
+    assert "- [ ] call client number 119 about the invoice" in body
+    assert body.count("client number") == 120
+
+
+def test_create_brain_dump_under_task_limit_reply_mentions_no_limit():
+    plan = understand(KITCHEN)
+
+    assert "action items" not in plan.reply

@@ -4,7 +4,13 @@ import pytest
 
 from notetaker.engines.base import DateOrder
 from notetaker.engines.local import find_dates
-from tests.engines.conftest import LISBON, LISBON_NOW, NEW_YORK, NEW_YORK_NOW
+from tests.engines.conftest import (
+    LISBON,
+    LISBON_NOW,
+    NEW_YORK,
+    NEW_YORK_NOW,
+    understand,
+)
 
 
 def lisbon(*args: int) -> datetime:
@@ -159,3 +165,26 @@ def test_find_dates_resolves_subject_date():
 
 def test_find_dates_invalid_day_is_skipped():
     assert find_dates("2/30", LISBON_NOW) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # Deadlines are all-day: due by the end of the last day they allow.
+        ("pay taxes before March", lisbon(2027, 2, 28)),
+        ("pay taxes before March 2028", lisbon(2028, 2, 29)),
+        ("send the form before Friday", lisbon(2026, 12, 10)),
+        ("renew the passport by March", lisbon(2027, 3, 31)),
+        ("finish the essay by Monday", lisbon(2026, 12, 7)),
+    ],
+)
+def test_create_task_deadline_due_on_its_last_day(text, due):
+    task = understand(text).tasks[0]
+
+    assert (task.due_at, task.due_has_time) == (due, False)
+
+
+def test_find_dates_before_a_time_is_due_at_that_time():
+    task = understand("call mom before 3pm").tasks[0]
+
+    assert (task.due_at, task.due_has_time) == (lisbon(2026, 12, 4, 15), True)

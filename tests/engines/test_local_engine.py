@@ -317,3 +317,136 @@ def test_create_task_date_as_noun_modifier_stays_in_title(text, title, due):
     task = understand(text).tasks[0]
 
     assert (task.title, task.due_at) == (title, due)
+
+
+def test_create_tasks_two_actions_each_with_own_date():
+    plan = understand("remind me to call Ana tomorrow and buy milk on Friday")
+
+    assert plan.intent == Intent.TASK
+    assert [(t.title, t.due_at) for t in plan.tasks] == [
+        ("Call Ana", lisbon(2026, 12, 5)),
+        ("Buy milk", lisbon(2026, 12, 11)),
+    ]
+    assert plan.reply == (
+        'Added 2 tasks: "Call Ana", due Sat 05 Dec; "Buy milk", due Fri 11 Dec.'
+    )
+
+
+def test_create_tasks_three_timed_actions():
+    plan = understand(
+        "call mom at 5pm, then pick up the kids at 6pm and email Bob on Monday"
+    )
+
+    assert [(t.title, t.due_at) for t in plan.tasks] == [
+        ("Call mom", lisbon(2026, 12, 4, 17)),
+        ("Pick up the kids", lisbon(2026, 12, 4, 18)),
+        ("Email Bob", lisbon(2026, 12, 7)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("buy bread and butter on Friday", "Buy bread and butter"),
+        ("call Ana and Bob tomorrow", "Call Ana and Bob"),
+        ("remind me to call Ana tomorrow and buy milk", "Call Ana and buy milk"),
+    ],
+)
+def test_create_task_one_action_or_one_date_stays_one_task(text, title):
+    plan = understand(text)
+
+    assert [t.title for t in plan.tasks] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("remind me on Feb 30 to pay", "February 30 doesn't exist"),
+        ("pay rent on the 31st of April at 9am", "April 31 doesn't exist"),
+        ("remind me on February 29, 2027 to renew", "2027 is not a leap year"),
+    ],
+)
+def test_create_task_on_missing_day_stores_nothing_and_says_why(text, reply):
+    plan = understand(text)
+
+    assert plan.intent == Intent.TASK
+    assert (plan.tasks, plan.notes) == ([], [])
+    assert reply in plan.reply
+    assert "Which day did you mean?" in plan.reply
+
+
+def test_create_task_on_leap_day_is_not_missing():
+    plan = understand("remind me on Feb 29 to pay")
+
+    assert plan.tasks[0].due_at == lisbon(2028, 2, 29)
+
+
+def test_update_task_to_missing_day_changes_nothing():
+    plan = understand("move the dentist to Feb 31", open_tasks=OPEN_TASKS)
+
+    assert plan.changes == []
+    assert plan.reply.startswith("February 31 doesn't exist")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("how many tasks do I have", "open_tasks"),
+        ("how many tasks are due this week", "due_window"),
+        ("how many tasks are overdue?", "overdue"),
+        ("how many open to-dos have I got", "open_tasks"),
+    ],
+)
+def test_ask_count_of_tasks(text, kind):
+    plan = understand(text)
+
+    assert plan.intent == Intent.QUESTION
+    assert (plan.question.kind, plan.question.count) == (kind, True)
+
+
+def test_ask_list_of_tasks_is_no_count():
+    plan = understand("what's due this week?")
+
+    assert plan.question.count is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je dois acheter du pain demain",
+        "ich muss morgen Brot kaufen",
+        "recuérdame llamar a mi madre mañana",
+        "напомни мне купить молоко завтра",
+        "明天提醒我买牛奶",
+    ],
+)
+def test_create_note_from_non_english_says_only_english_is_understood(text):
+    plan = understand(text)
+
+    assert plan.intent == Intent.NOTE
+    assert plan.tasks == []
+    assert [n.body for n in plan.notes] == [text]
+    assert plan.reply.startswith("Sorry, I only understand English")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remind me to buy croissants and pain au chocolat tomorrow",
+        "note: the motto is je pense donc je suis",
+        "meet José at the café in Los Angeles on Mon",
+    ],
+)
+def test_create_from_english_with_foreign_words_is_read_as_english(text):
+    plan = understand(text)
+
+    assert not plan.reply.startswith("Sorry, I only understand English")
+
+
+def test_create_note_from_long_text_in_another_script_has_a_short_title():
+    text = "明天提醒我买牛奶" * 200
+
+    plan = understand(text)
+
+    assert plan.intent == Intent.NOTE
+    assert len(plan.notes[0].title) <= 120

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from notetaker.engines.local import find_recurrence
+from notetaker.engines.local.rule_words import describe
 from notetaker.services.recurrence import next_occurrence
 from tests.engines.conftest import LISBON, understand
 
@@ -116,3 +117,46 @@ def test_complete_daily_task_keeps_wall_clock_across_dst():
     due = next_occurrence("FREQ=DAILY", start=before, timezone=new_york)
 
     assert (due.day, due.hour, due.utcoffset().total_seconds()) == (14, 9, -4 * 3600)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "remind me every other Wednesday to water the plants",
+            "every other Wednesday",
+        ),
+        ("stretch every 3 days", "every 3 days"),
+        ("team sync every weekday at 9", "every weekday"),
+        ("pay rent on the 1st of every month", "every month on the 1st"),
+        (
+            "book club on the last Friday of every month",
+            "on the last Friday of every month",
+        ),
+        ("clean the flat every other week", "every other week"),
+        ("gym every Monday and Thursday", "every Monday and Thursday"),
+    ],
+)
+def test_create_task_recurring_reply_says_the_rule(text, words):
+    plan = understand(text)
+
+    assert f"repeats {words}" in plan.reply
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        ("FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH", "every 3 weeks on Monday and Thursday"),
+        (
+            "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU",
+            "on the second Tuesday of every other month",
+        ),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", "every month on the last day"),
+        ("FREQ=MONTHLY;BYMONTHDAY=11,22", "every month on the 11th and 22nd"),
+        ("FREQ=YEARLY", "every year"),
+        ("FREQ=HOURLY", "regularly"),
+        ("FREQ=WEEKLY;BYDAY=XX", "regularly"),
+    ],
+)
+def test_describe_rule(rule, words):
+    assert describe(rule) == words

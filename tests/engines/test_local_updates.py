@@ -141,10 +141,11 @@ def test_update_task_request_after_preamble(text):
 @pytest.mark.parametrize(
     ("text", "task_id", "action", "due"),
     [
+        # A new day keeps the task's time of day, a new time keeps its day.
         ("my dentist reminder should be moved to friday", 2, "reschedule",
-         lisbon(2026, 12, 11)),
+         lisbon(2026, 12, 11, 15)),
         ("I need the invoice task changed to 5pm", 4, "reschedule",
-         lisbon(2026, 12, 4, 17)),
+         lisbon(2026, 12, 10, 17)),
         ("the report task has to be on tuesday, not monday", 1, "reschedule",
          lisbon(2026, 12, 8)),
         ("I want the milk reminder cancelled", 3, "delete", None),
@@ -182,3 +183,152 @@ def test_update_task_reschedule_without_date_asks_when():
     assert plan.intent == Intent.TASK_UPDATE
     assert plan.changes == []
     assert plan.reply == 'When should "Call the dentist" move to?'
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # A new day keeps the task's 15:00; a new time keeps its day.
+        ("move the dentist to Monday", lisbon(2026, 12, 7, 15)),
+        ("actually make the dentist 2pm", lisbon(2026, 12, 8, 14)),
+        ("reschedule the dentist for tomorrow", lisbon(2026, 12, 5, 15)),
+        ("move the dentist to Monday at 9am", lisbon(2026, 12, 7, 9)),
+    ],
+)
+def test_update_task_reschedule_keeps_the_part_not_said(text, due):
+    plan = understand(text, open_tasks=DATED_TASKS)
+
+    assert plan.intent == Intent.TASK_UPDATE
+    change = plan.changes[0]
+    assert (change.task_id, change.action) == (2, "reschedule")
+    assert (change.due_at, change.due_has_time) == (due, True)
+
+
+def test_update_task_reschedule_all_day_task_stays_all_day():
+    plan = understand("move the report to Friday", open_tasks=DATED_TASKS)
+
+    change = plan.changes[0]
+    assert (change.due_at, change.due_has_time) == (lisbon(2026, 12, 11), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "reply"),
+    [
+        ("mark the report as in progress", "in_progress",
+         'Marked "Write the report" as in progress.'),
+        ("set the report to started", "in_progress",
+         'Marked "Write the report" as in progress.'),
+        ("put the report on hold", "blocked", 'Marked "Write the report" as blocked.'),
+        ("I started the report", "in_progress",
+         'Marked "Write the report" as in progress.'),
+    ],
+)  # fmt: skip
+def test_update_task_status(text, status, reply):
+    plan = understand(text, open_tasks=DATED_TASKS)
+
+    assert plan.intent == Intent.TASK_UPDATE
+    assert [(c.task_id, c.action, c.status) for c in plan.changes] == [
+        (1, "set_status", status)
+    ]
+    assert plan.reply == reply
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        ("change the priority of the report to urgent", 1),
+        ("set the priority of the invoice to high", 2),
+        ("change the report's priority to low", 4),
+        ("set the priority for the dentist to 3", 3),
+    ],
+)
+def test_update_task_priority_said_as_priority_of(text, priority):
+    plan = understand(text, open_tasks=DATED_TASKS)
+
+    assert plan.intent == Intent.TASK_UPDATE
+    assert [(c.action, c.priority) for c in plan.changes] == [
+        ("set_priority", priority)
+    ]
+
+
+def test_update_task_snooze_until_a_day_keeps_its_time():
+    plan = understand("snooze the dentist until tomorrow", open_tasks=DATED_TASKS)
+
+    assert plan.intent == Intent.TASK_UPDATE
+    assert plan.changes[0].due_at == lisbon(2026, 12, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "task_id", "due", "has_time"),
+    [
+        # Not due yet: later than its own due time.
+        ("snooze the dentist for 2 hours", 2, lisbon(2026, 12, 8, 17), True),
+        # No due date: counted from now (Friday 10:00).
+        ("snooze the milk for 2 hours", 3, lisbon(2026, 12, 4, 12), True),
+        ("snooze the milk for a day", 3, lisbon(2026, 12, 5), False),
+    ],
+)
+def test_update_task_snooze_by_amount(text, task_id, due, has_time):
+    plan = understand(text, open_tasks=DATED_TASKS)
+
+    assert plan.intent == Intent.TASK_UPDATE
+    change = plan.changes[0]
+    assert (change.task_id, change.action) == (task_id, "reschedule")
+    assert (change.due_at, change.due_has_time) == (due, has_time)
+    assert plan.reply.startswith("Snoozed ")
+
+
+def test_update_task_snooze_without_amount_asks_until_when():
+    plan = understand("snooze the report", open_tasks=DATED_TASKS)
+
+    assert plan.changes == []
+    assert plan.reply == 'Until when should I snooze "Write the report"?'
+
+
+def test_reply_unsupported_snooze_of_an_alarm():
+    plan = understand("snooze my alarm for 10 minutes", open_tasks=DATED_TASKS)
+
+    assert plan.intent == Intent.UNSUPPORTED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I already paid the rent", "I've paid the rent", "I just sent the invoice"],
+)
+def test_update_task_complete_from_past_tense(text):
+    tasks = (TaskRef(1, "Pay the rent"), TaskRef(2, "Send invoice to Acme"))
+
+    plan = understand(text, open_tasks=tasks)
+
+    assert plan.intent == Intent.TASK_UPDATE
+    assert [c.action for c in plan.changes] == ["complete"]
+    assert plan.tasks == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don't remind me to call Bob",
+        "cancel the reminder to call Bob",
+        "stop reminding me about calling Bob",
+        "no need to remind me to call Bob anymore",
+    ],
+)
+def test_delete_task_when_told_not_to_remind(text):
+    tasks = (TaskRef(1, "Call Bob"), TaskRef(2, "Buy milk"))
+
+    plan = understand(text, open_tasks=tasks)
+
+    assert plan.intent == Intent.TASK_UPDATE
+    assert [(c.task_id, c.action) for c in plan.changes] == [(1, "delete")]
+    assert plan.tasks == []
+
+
+def test_delete_task_when_told_not_to_remind_and_nothing_matches():
+    plan = understand(
+        "don't remind me to call Bob", open_tasks=(TaskRef(2, "Buy milk"),)
+    )
+
+    assert plan.intent == Intent.TASK_UPDATE
+    assert (plan.tasks, plan.changes) == ([], [])
+    assert plan.reply == 'I couldn\'t find an open task matching "call Bob".'

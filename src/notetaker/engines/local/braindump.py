@@ -6,6 +6,7 @@ item becomes a task with its own date and priority, listed under "Action items".
 """
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 
 from ..base import DateOrder, NoteDraft, TaskDraft
@@ -16,7 +17,9 @@ from .topics import phrases, salient
 
 MIN_ITEMS = 3
 MIN_LENGTH = 120
-MAX_TASKS = 50  # a pasted document must not flood the task list
+# A pasted document must not flood the task list; the action items past this many
+# are kept in the note, and the reply says so.
+MAX_TASKS = 50
 MAX_TITLE = 120
 _BULLET = re.compile(r"^\s*(?:[-*•·‣◦+]|\d{1,3}[.)]|\[[ xX]?\])\s+")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}[.)]\s+")
@@ -64,17 +67,26 @@ def is_brain_dump(text: str) -> bool:
     return count >= MIN_ITEMS and (len(text) >= MIN_LENGTH or bullets >= MIN_ITEMS)
 
 
-def organise(
-    text: str, now: datetime, order: DateOrder
-) -> tuple[NoteDraft, list[TaskDraft]]:
+@dataclass(frozen=True, slots=True)
+class Dump:
+    note: NoteDraft
+    tasks: list[TaskDraft]
+    left_out: int  # action items over MAX_TASKS, listed in the note only
+
+
+def organise(text: str, now: datetime, order: DateOrder) -> Dump:
     """One note with sections of related statements, and the tasks among them."""
     statements = items(text)
-    actions = [s for s in statements if is_task_like(s)][:MAX_TASKS]
-    tasks = [draft_task(s, now, order) for s in actions]
-    notes = [s for s in statements if s not in actions]
+    to_do = [is_task_like(s) for s in statements]
+    actions = [s for s, is_action in zip(statements, to_do, strict=True) if is_action]
+    notes = [s for s, is_action in zip(statements, to_do, strict=True) if not is_action]
+    tasks = [draft_task(s, now, order) for s in actions[:MAX_TASKS]]
     intro = [lead(text).rstrip(":")] if lead(text) else []
-    body = "\n\n".join(intro + _sections(notes) + _action_section(tasks))
-    return NoteDraft(title=title(statements, lead(text)), body=body), tasks
+    sections = _sections(notes) + _action_section(tasks)
+    sections += _left_out_section(actions[MAX_TASKS:])
+    body = "\n\n".join(intro + sections)
+    note = NoteDraft(title=title(statements, lead(text)), body=body)
+    return Dump(note, tasks, len(actions) - len(tasks))
 
 
 def title(statements: list[str], lead_line: str = "") -> str:
@@ -129,6 +141,13 @@ def _action_section(tasks: list[TaskDraft]) -> list[str]:
     if not tasks:
         return []
     return ["## Action items\n" + "\n".join(_action_line(t) for t in tasks)]
+
+
+def _left_out_section(actions: list[str]) -> list[str]:
+    if not actions:
+        return []
+    heading = f"## More action items (not added as tasks: over {MAX_TASKS})"
+    return [heading + "\n" + "\n".join(f"- [ ] {line}" for line in actions)]
 
 
 def _action_line(task: TaskDraft) -> str:

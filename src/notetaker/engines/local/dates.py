@@ -16,6 +16,8 @@ Conventions (the engine relies on them):
 - Parts of the day with no time: morning 09:00, afternoon 15:00, evening 19:00,
   tonight 20:00, night 21:00.
 - "by <when>" is a deadline: the window runs to the end of what was named.
+- "before <when>" is a deadline that ends where what was named begins: "before
+  March" is due by the end of February.
 """
 
 import re
@@ -39,6 +41,8 @@ _CONNECTOR = re.compile(
     re.I,
 )
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\bno\s+later\s+than|\bdue\s+by)\s*$", re.I)
+# "Before March": due by the end of what comes before the named day or period.
+_BEFORE = re.compile(r"\bbefore\s*$", re.I)
 _LEAD_BEFORE = re.compile(r"(?:\bdue\s+on|\bdue|\bon|\bat|@)\s*$", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|to|till|until|through|thru|and)\s*", re.I)
 _RANGE_LEAD = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.I)
@@ -57,6 +61,9 @@ class DateMatch:
     end_value: datetime | None = None  # exclusive end of a deadline or interval
     # The time of day as read on a named day ("at 9" is 09:00), for repeating tasks.
     wall: time | None = None
+    # Only a time of day was said ("2pm"): the day is the resolver's guess, which a
+    # change to an existing task replaces with the task's own day.
+    clock_only: bool = False
 
     @property
     def has_time(self) -> bool:
@@ -179,19 +186,33 @@ def _resolve(text: str, group: list[Piece], ctx: days.Context) -> DateMatch | No
     piece = _merge(group, ctx.today)
     start = _lead_start(text, piece.start)
     deadline = _DEADLINE_BEFORE.search(text, 0, start)
-    if deadline:
-        start = deadline.start()
+    before = None if deadline else _BEFORE.search(text, max(0, start - 10), start)
+    if deadline or before:
+        start = (deadline or before).start()
     value, grain = _value(piece, ctx)
     if value is None:
         return None
     wall = _wall(piece)
     match = DateMatch(
-        start, piece.end, text[start : piece.end], value, grain, wall=wall
+        start,
+        piece.end,
+        text[start : piece.end],
+        value,
+        grain,
+        wall=wall,
+        clock_only=_clock_only(piece),
     )
+    if before:
+        return _replace(match, kind="deadline", end_value=value)
     if piece.last_day and not deadline:
         last = at(piece.last_day, value.timetz().replace(tzinfo=None), value.tzinfo)
         return _replace(match, kind="interval", end_value=last)
     return _as_deadline(match, piece) if deadline else match
+
+
+def _clock_only(piece: Piece) -> bool:
+    named_day = piece.day or piece.moment or piece.shift or piece.part == "tonight"
+    return piece.clock is not None and not named_day
 
 
 def _lead_start(text: str, start: int) -> int:

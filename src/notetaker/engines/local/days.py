@@ -63,12 +63,13 @@ def _year(text: str | None, today: date) -> int | None:
 
 
 def upcoming(month: int, day: int, today: date) -> date | None:
-    """The next month/day on or after today (this year, else the next)."""
-    for year in (today.year, today.year + 1):
+    """The next month/day on or after today; February 29th may be years away
+    (eight at most, across a century that skips its leap year)."""
+    for year in range(today.year, today.year + 9):
         candidate = make_date(year, month, day)
         if candidate and candidate >= today:
             return candidate
-    return make_date(today.year + 1, month, day)
+    return None
 
 
 def period_start(day: date, grain: str) -> date:

@@ -2,29 +2,31 @@
 
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time
+from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..base import (
-    DateOrder,
     EngineInput,
     Intent,
     NoteDraft,
     Plan,
-    TaskChange,
+    TaskDraft,
     TaskRef,
     ThinkingStep,
 )
 from . import braindump, replies
+from .changes import plan_change
 from .cleanup import normalise
+from .compound import split_actions
 from .dates import DateMatch, find_dates
-from .durations import moved
+from .followups import LOOK_BACK, is_pronoun, recent_tasks
 from .intents import Signals, classify, is_chit_chat
-from .pieces import Amount
+from .language import is_foreign
+from .missing import MissingDate, missing_dates
 from .priority import find_marks
 from .questions import parse_question
 from .recurrence import find_recurrence
-from .tasks import draft_task, due_from
+from .tasks import draft_task
 from .titles import tidy
 from .updates import MATCH_THRESHOLD, UpdateRequest, match_task, parse_update
 
@@ -36,23 +38,26 @@ _NOTE_PREFIX = re.compile(
 )
 _SUBJECT_END = re.compile(r"\s+(?:is|are|was|were|has|have|will|can|should)\s+", re.I)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|my|our)\s+", re.I)
-_PRIORITY_NAMES = {"urgent": 1, "top priority": 1, "important": 2, "not urgent": 4}
 
 
 class LocalEngine:
     name = "local"
+    # The turns "mark it done" can refer back to (see followups).
+    history_messages = LOOK_BACK
 
     def understand(self, message: EngineInput) -> Plan:
         now = _local_now(message)
         message = replace(message, text=normalise(message.text))
         text = message.text
-        reading = Reading(parse_update(text), find_dates(text, now, message.date_order))
-        signals = Signals(
-            has_when=bool(reading.dates or find_recurrence(text)),
-            is_update=_is_update(reading.update, message.open_tasks),
-            is_brain_dump=braindump.is_brain_dump(text) and not is_chit_chat(text),
+        if is_foreign(text):
+            return _plan_foreign(text)
+        update = parse_update(text)
+        reading = Reading(
+            update,
+            find_dates(text, now, message.date_order),
+            _target(update, message),
         )
-        intent, reason = classify(text, signals)
+        intent, reason = classify(text, _signals(text, reading, message.open_tasks))
         classified = ThinkingStep(
             kind="classify", label=f"Intent: {intent}", detail={"reason": reason}
         )
@@ -67,6 +72,7 @@ class Reading:
 
     update: UpdateRequest | None
     dates: list[DateMatch]
+    target: TaskRef | None = None  # the task "it" refers to, from the conversation
 
 
 def _local_now(message: EngineInput) -> datetime:
@@ -76,17 +82,51 @@ def _local_now(message: EngineInput) -> datetime:
         return message.now
 
 
-def _is_update(update: UpdateRequest | None, tasks: tuple[TaskRef, ...]) -> bool:
-    if update is None:
-        return False
-    return update.strong or match_task(update.reference, tasks).scores_above(
-        MATCH_THRESHOLD
+def _target(update: UpdateRequest | None, message: EngineInput) -> TaskRef | None:
+    if update is None or not is_pronoun(update.reference):
+        return None
+    named = recent_tasks(message.history, message.open_tasks)
+    return named[0] if len(named) == 1 else None
+
+
+def _signals(text: str, reading: Reading, tasks: tuple[TaskRef, ...]) -> Signals:
+    update = reading.update
+    strong = update is not None and update.strong
+    snoozes = update is not None and update.action == "snooze"
+    # Matching titles costs the most: a strong form is an update without it.
+    names_task = (snoozes or not strong) and _names_task(reading, tasks)
+    return Signals(
+        has_when=bool(reading.dates or find_recurrence(text)),
+        is_update=strong or names_task,
+        snoozes_task=snoozes and names_task,
+        is_brain_dump=braindump.is_brain_dump(text) and not is_chit_chat(text),
     )
 
 
+def _names_task(reading: Reading, tasks: tuple[TaskRef, ...]) -> bool:
+    """Whether the update form names one of the open tasks."""
+    if reading.update is None:
+        return False
+    if reading.target is not None:
+        return True
+    return match_task(reading.update.reference, tasks).scores_above(MATCH_THRESHOLD)
+
+
 def _plan_task(message: EngineInput, now: datetime, reading: Reading) -> Plan:
-    task = draft_task(message.text, now, message.date_order, dates=reading.dates)
-    extracted = ThinkingStep(
+    missing = missing_dates(message.text)
+    if missing:
+        return _no_such_day(missing[0])
+    tasks = _draft_tasks(message, now, reading.dates)
+    return Plan(
+        intent=Intent.TASK,
+        reply=replies.tasks_added(tasks),
+        tasks=tasks,
+        thinking=[_extracted(task) for task in tasks],
+    )
+
+
+def _extracted(task: TaskDraft) -> ThinkingStep:
+    return ThinkingStep(
         kind="extract",
         label=f"Task: {task.title}",
         detail={
@@ -98,12 +138,25 @@ def _plan_task(message: EngineInput, now: datetime, reading: Reading) -> Plan:
             "tags": task.tags,
         },
     )
-    return Plan(
-        intent=Intent.TASK,
-        reply=replies.task_added(task),
-        tasks=[task],
-        thinking=[extracted],
-    )
+
+
+def _draft_tasks(
+    message: EngineInput, now: datetime, dates: list[DateMatch]
+) -> list[TaskDraft]:
+    """One task per dated clause ("call Ana tomorrow and buy milk on Friday")."""
+    order = message.date_order
+    clauses = split_actions(message.text, dates)
+    if len(clauses) == 1:
+        return [draft_task(message.text, now, order, dates=dates)]
+    return [draft_task(clause, now, order) for clause in clauses]
+
+
+def _no_such_day(missing: MissingDate) -> Plan:
+    # Saving the task without its date would leave a reminder that never fires;
+    # nothing is stored, and the user says which day they meant.
+    reply = f"{missing.reply} Which day did you mean? I haven't added anything yet."
+    step = ThinkingStep(kind="error", label="The date named does not exist")
+    return Plan(intent=Intent.TASK, reply=reply, thinking=[step])
 
 
 def _plan_note(message: EngineInput, now: datetime, _: object) -> Plan:
@@ -131,17 +184,20 @@ def note_title(text: str) -> str:
 
 
 def _plan_brain_dump(message: EngineInput, now: datetime, _: object) -> Plan:
-    note, tasks = braindump.organise(message.text, now, message.date_order)
+    dump = braindump.organise(message.text, now, message.date_order)
+    note, tasks = dump.note, dump.tasks
     extracted = ThinkingStep(
         kind="extract",
         label=f"Organised into {len(tasks)} tasks and a note",
-        detail={"note": note.title, "tasks": [t.title for t in tasks]},
+        detail={
+            "note": note.title,
+            "tasks": [t.title for t in tasks],
+            "left_out": dump.left_out,
+        },
     )
-    count = f"{len(tasks)} task{'s' if len(tasks) != 1 else ''}"
-    reply = f'Organised your thoughts into the note "{note.title}" and added {count}.'
     return Plan(
         intent=Intent.BRAIN_DUMP,
-        reply=reply,
+        reply=replies.dump_organised(note, tasks, dump.left_out),
         notes=[note],
         tasks=tasks,
         thinking=[extracted],
@@ -160,6 +216,24 @@ def _plan_question(message: EngineInput, now: datetime, reading: Reading) -> Pla
         reply="Here is what I found.",
         question=query,
         thinking=[extracted],
+    )
+
+
+def _plan_foreign(text: str) -> Plan:
+    # Kept word for word rather than dropped: the user's words stay findable, and
+    # no task or date is guessed from a language the rules cannot read.
+    body = text.strip()
+    note = NoteDraft(title=note_title(body), body=body)
+    classified = ThinkingStep(
+        kind="classify",
+        label=f"Intent: {Intent.NOTE}",
+        detail={"reason": "not English: kept as a note, nothing else read from it"},
+    )
+    return Plan(
+        intent=Intent.NOTE,
+        reply=replies.not_english(note.title),
+        notes=[note],
+        thinking=[classified],
     )
 
 
@@ -182,13 +256,19 @@ def _plan_update(message: EngineInput, now: datetime, reading: Reading) -> Plan:
             "action": update.action,
             "candidates": [t.title for t in found.tied],
             "scores": {str(k): round(v, 2) for k, v in found.scores.items()},
+            # "it": the task the conversation was about, when there was one.
+            "from_conversation": reading.target.title if reading.target else None,
         },
     )
     plan = Plan(intent=Intent.TASK_UPDATE, reply="", thinking=[matched])
-    if found.best is None:
-        plan.reply = _unmatched_reply(update, found.tied)
+    task = reading.target or found.best
+    if task is None:
+        tied = found.tied
+        if is_pronoun(update.reference):
+            tied = tuple(recent_tasks(message.history, message.open_tasks))
+        plan.reply = _unmatched_reply(update, tied)
         return plan
-    change, plan.reply = _change(update, found.best, now, message.date_order)
+    change, plan.reply = plan_change(update, task, now, message.date_order)
     plan.changes = [change] if change else []
     return plan
 
@@ -197,74 +277,9 @@ def _unmatched_reply(update: UpdateRequest, tied: tuple[TaskRef, ...]) -> str:
     if tied:
         names = ", ".join(f'"{t.title}"' for t in tied[:-1])
         return f'Which one do you mean: {names} or "{tied[-1].title}"?'
+    if is_pronoun(update.reference):
+        return "Which task do you mean? Tell me its name."
     return f'I couldn\'t find an open task matching "{update.reference}".'
-
-
-def _change(
-    update: UpdateRequest, task: TaskRef, now: datetime, order: DateOrder
-) -> tuple[TaskChange | None, str]:
-    if update.action == "reschedule":
-        return _reschedule(update, task, now, order)
-    if update.action == "edit":
-        return None, (
-            f'What should change in "{task.title}"? Give me a new date or priority, '
-            "or tell me it's done."
-        )
-    if update.action == "set_priority":
-        priority = _priority(update.priority_words or "")
-        change = TaskChange(task_id=task.id, action="set_priority", priority=priority)
-        return change, f'Set "{task.title}" to priority {priority}.'
-    done = {
-        "complete": 'Marked "{}" as done.',
-        "reopen": 'Reopened "{}".',
-        "delete": 'Deleted "{}".',
-    }[update.action]
-    return TaskChange(task_id=task.id, action=update.action), done.format(task.title)
-
-
-def _reschedule(
-    update: UpdateRequest, task: TaskRef, now: datetime, order: DateOrder
-) -> tuple[TaskChange | None, str]:
-    if update.offset is not None:
-        return _shift(update.offset, task, now)
-    if not update.when:
-        return None, f'When should "{task.title}" move to?'
-    dates = find_dates(update.when, now, order)
-    if not dates:
-        return None, f'When should "{task.title}" move to? I couldn\'t read a date.'
-    due = due_from(dates[0])
-    change = TaskChange(
-        task_id=task.id, action="reschedule", due_at=due.at, due_has_time=due.has_time
-    )
-    return (
-        change,
-        f'Moved "{task.title}" to {replies.format_due(due.at, due.has_time)}.',
-    )
-
-
-def _shift(
-    offset: Amount, task: TaskRef, now: datetime
-) -> tuple[TaskChange | None, str]:
-    """Move a task by an amount of time from its current due date."""
-    if task.due_at is None:
-        return None, f'"{task.title}" has no due date to move from. When is it due?'
-    # Due dates are stored in UTC; a naive one from a store that drops zones is UTC.
-    stored = task.due_at if task.due_at.tzinfo else task.due_at.replace(tzinfo=UTC)
-    current = stored.astimezone(now.tzinfo)
-    due = moved(current, offset)
-    # TaskRef does not say whether the due date had a time; a midnight is a date.
-    has_time = bool(offset.clock) or current.time() != time()
-    change = TaskChange(
-        task_id=task.id, action="reschedule", due_at=due, due_has_time=has_time
-    )
-    return change, f'Moved "{task.title}" to {replies.format_due(due, has_time)}.'
-
-
-def _priority(words: str) -> int:
-    lowered = " ".join(words.lower().split())
-    if lowered in _PRIORITY_NAMES:
-        return _PRIORITY_NAMES[lowered]
-    return find_marks(lowered).priority
 
 
 _PLANNERS = {

@@ -151,6 +151,9 @@ class Signals:
     has_when: bool  # a due date, time or recurrence
     is_update: bool  # an update form that refers to an open task
     is_brain_dump: bool
+    # "Snooze the report" names an open task: it is about the report, not about a
+    # device's snooze button.
+    snoozes_task: bool = False
 
 
 def first_verb(text: str) -> str | None:
@@ -206,7 +209,7 @@ def classify(text: str, signals: Signals) -> tuple[Intent, str]:
     )
     if not to_do and chatter.is_mood_or_remark(stripped):
         return Intent.CHIT_CHAT, "a mood or a remark about the assistant"
-    if is_out_of_scope(stripped, to_do=to_do):
+    if is_out_of_scope(stripped, to_do=to_do or signals.snoozes_task):
         return Intent.UNSUPPORTED, "a request for another app or device"
     if signals.is_update:
         return Intent.TASK_UPDATE, "refers to an open task and says how to change it"

@@ -13,9 +13,12 @@ _OVERDUE = re.compile(r"\b(?:overdue|late|missed|past\s+due|behind)\b", re.I)
 _OPEN_TASKS = re.compile(
     r"\b(?:(?:my|open|all|the)\s+(?:tasks|to-?dos|to-?do\s+list|list|reminders)|"
     r"on\s+my\s+(?:plate|list)|what(?:'s|\s+is)\s+left|"
+    r"how\s+many\s+(?:open\s+|pending\s+|unfinished\s+)?(?:tasks|to-?dos|reminders|"
+    r"things\s+(?:to\s+do|on\s+my\s+list))|"
     r"what\s+(?:do|should)\s+i\s+(?:need\s+to\s+|have\s+to\s+)?do)\b",
     re.I,
 )
+_HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
 _ABOUT_TASKS = re.compile(
     r"\b(?:due|have|got|scheduled|planned|plan|agenda|tasks?|to-?dos?|on|happening|"
     r"coming\s+up|need\s+to\s+do)\b",
@@ -37,7 +40,15 @@ _NOISE = frozenset(
 
 
 def parse_question(text: str, dates: list[DateMatch], now: datetime) -> QuestionQuery:
-    """The query behind a question: what is due when, overdue, open, or a search."""
+    """The query behind a question: what is due when, overdue, open, or a search;
+    "how many" asks for the number of tasks rather than the list."""
+    query = _query(text, dates, now)
+    if query.kind != "search" and _HOW_MANY.search(text):
+        return query.model_copy(update={"count": True})
+    return query
+
+
+def _query(text: str, dates: list[DateMatch], now: datetime) -> QuestionQuery:
     if _OVERDUE.search(text):
         return QuestionQuery(kind="overdue")
     when = next((d for d in dates if d.kind != "interval" or d.end_value), None)

@@ -3,18 +3,13 @@
 import re
 from datetime import datetime
 
-from ..base import TaskDraft
+from ..base import NoteDraft, TaskDraft
 from . import chatter
+from .rule_words import describe
 
 _HELP = re.compile(r"^(?:how\s+(?:do|can|would|should)\s+i|if\s+i|is\s+it\s+possible)")
 _DAY = "%a %d %b"
 _DAY_TIME = "%a %d %b %H:%M"
-_RULE_WORDS = {
-    "FREQ=DAILY": "every day",
-    "FREQ=WEEKLY": "every week",
-    "FREQ=MONTHLY": "every month",
-    "FREQ=YEARLY": "every year",
-}
 
 
 def format_due(value: datetime, has_time: bool) -> str:
@@ -26,15 +21,45 @@ def when(task: TaskDraft) -> str:
 
 
 def task_added(task: TaskDraft) -> str:
-    parts = [f'Added task "{task.title}"']
+    return f"Added task {_described(task)}."
+
+
+def tasks_added(tasks: list[TaskDraft]) -> str:
+    if len(tasks) == 1:
+        return task_added(tasks[0])
+    return f"Added {len(tasks)} tasks: " + "; ".join(map(_described, tasks)) + "."
+
+
+def _described(task: TaskDraft) -> str:
+    parts = [f'"{task.title}"']
     if task.due_at:
         parts.append(f"due {when(task)}")
     if task.recurrence:
-        freq = task.recurrence.split(";")[0]
-        parts.append(f"repeats {_RULE_WORDS.get(freq, 'regularly')}")
+        parts.append(f"repeats {describe(task.recurrence)}")
     if task.priority < 4:
         parts.append(f"priority {task.priority}")
-    return ", ".join(parts) + "."
+    return ", ".join(parts)
+
+
+def dump_organised(note: NoteDraft, tasks: list[TaskDraft], left_out: int) -> str:
+    count = f"{len(tasks)} task{'s' if len(tasks) != 1 else ''}"
+    reply = f'Organised your thoughts into the note "{note.title}" and added {count}.'
+    if not left_out:
+        return reply
+    return (
+        f"{reply} There were {len(tasks) + left_out} action items: I add at most "
+        f"{len(tasks)} tasks from one message, so that a pasted document can't flood "
+        f"your task list. The other {left_out} are listed in the note; tell me "
+        "which ones you want as tasks."
+    )
+
+
+def not_english(title: str) -> str:
+    return (
+        "Sorry, I only understand English, so I couldn't look for a task or a date "
+        f'in that. I saved it as it is, as the note "{title}"; say it in English '
+        "if you want a task or a reminder."
+    )
 
 
 def unsupported() -> str:

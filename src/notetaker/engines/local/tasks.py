@@ -101,7 +101,9 @@ def due_from(match: DateMatch) -> Due:
     """When a task is due, from the date expression that names it."""
     if match.has_time:
         return Due(match.value.replace(second=0, microsecond=0), True)
-    if match.kind == "deadline" and match.end_value and match.grain != "day":
+    if match.kind == "deadline" and match.end_value:
+        # The last whole day before the deadline's end: "by Friday" is Friday,
+        # "by March" March 31st, "before March" February's last day.
         last_day = match.end_value.date() - timedelta(days=1)
         return Due(at(last_day, time(), match.value.tzinfo), False)
     return Due(match.value, False)

@@ -2,6 +2,7 @@
 and which open task the user means."""
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -20,7 +21,8 @@ _PRIORITY_WORDS = (
     r"p[1-4]|priority\s+[1-4]|top\s+priority)"
 )
 _POLITE = (
-    r"^(?:(?:please|pls|ok(?:ay)?|so|nevermind|never\s+mind|can\s+you|could\s+you|"
+    r"^(?:(?:please|pls|ok(?:ay)?|so|nevermind|never\s+mind|actually|oh|wait|sorry|"
+    r"can\s+you|could\s+you|"
     r"would\s+you|will\s+you|you\s+can|i\s+want\s+(?:you\s+)?to|i'd\s+like\s+(?:you\s+)?to|"
     r"i\s+need\s+(?:you\s+)?to|let's|go\s+ahead\s+and)[\s,]+)*"
 )
@@ -30,16 +32,52 @@ _PAST = (
     r"(?:\w+[^e\W]ed|paid|sent|bought|did|wrote|made|took|got|went|met|rang|sold|"
     r"gave|brought|read|built|found|left|put|set|told|spoke|ran|fed|cut)"
 )
+# Past forms a title says in the present: "I already paid the rent" is "Pay the rent".
+_IRREGULAR_PAST = {
+    "paid": "pay", "sent": "send", "bought": "buy", "did": "do", "done": "do",
+    "wrote": "write", "written": "write", "made": "make", "took": "take",
+    "taken": "take", "got": "get", "went": "go", "gone": "go", "met": "meet",
+    "rang": "ring", "sold": "sell", "gave": "give", "given": "give",
+    "brought": "bring", "built": "build", "found": "find", "left": "leave",
+    "told": "tell", "spoke": "speak", "ran": "run", "fed": "feed",
+}  # fmt: skip
+_STATUS_WORDS = (
+    r"(?P<status>in[\s-]progress|started|under\s+way|underway|ongoing|blocked|"
+    r"on\s+hold|waiting|stuck|to-?\s?do|not\s+started|open)"
+)
+_STATUSES = {"blocked": "blocked", "on hold": "blocked", "waiting": "blocked"}
+_STATUSES |= {"stuck": "blocked", "todo": "todo", "to-do": "todo", "to do": "todo"}
+_STATUSES |= {"not started": "todo", "open": "todo"}
+_PRIORITY_LEVEL = (
+    r"(?P<prio>urgent|important|high(?:est)?|medium|normal|low(?:est)?|top|"
+    r"p?[1-4]|priority\s+[1-4]|(?:high|low|top|medium)\s+priority|not\s+urgent)"
+)
+# A new time or day said on its own ("make the dentist 2pm", "make it Friday").
+_BARE_WHEN = (
+    r"(?P<when>(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}|noon|midnight|"
+    r"today|tonight|tomorrow|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|"
+    r"sun)day)\b.*)"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class UpdateRequest:
-    action: str  # complete | reopen | reschedule | delete | set_priority | edit
+    # complete | reopen | reschedule | delete | set_priority | set_status | edit |
+    # snooze (a reschedule counted from now)
+    action: str
     reference: str  # the words that name the task
     when: str | None = None  # the new date, for reschedule
     priority_words: str | None = None
     strong: bool = True  # False: the words also read as a new to-do ("cancel gym")
     offset: Amount | None = None  # reschedule relative to the current due date
+    status: str | None = None  # for set_status: todo | in_progress | blocked
+
+
+_AMOUNT = (
+    rf"(?:\d+(?:\.\d+)?|{CARDINAL_RE}|an?|half\s+an?|(?:a\s+)?couple\s+(?:of\s+)?|"
+    r"a\s+few)\s*(?:and\s+a\s+half\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"fortnights?|months?|years?)"
+)
 
 
 # "Push the report back two days", "postpone the dentist by a week", "move the
@@ -49,15 +87,105 @@ _SHIFT = re.compile(
     r"pull)\s+(?:(?P<dir0>back|forward)\s+)?(?P<ref>.+?)"
     r"(?<!\sin)(?<!\sfor)(?<!\swithin)(?<!\safter)\s+"
     r"(?:(?P<dir>back|forward|later|earlier|out)\s+)?(?:by\s+)?(?:another\s+|"
-    rf"an\s+extra\s+)?(?P<amount>(?:\d+(?:\.\d+)?|{CARDINAL_RE}|an?|half\s+an?|"
-    r"(?:a\s+)?couple\s+(?:of\s+)?|a\s+few)\s*(?:and\s+a\s+half\s+)?(?:minutes?|mins?|"
-    r"hours?|hrs?|days?|weeks?|fortnights?|months?|years?))"
+    rf"an\s+extra\s+)?(?P<amount>{_AMOUNT})"
     r"(?:\s+(?P<dir2>back|forward|later|earlier|out))?\W*$",
+    re.I,
+)
+# "Actually make the dentist 2pm", "make it Friday": a new time or day for a task
+# named in a few words (longer, it is a new to-do: "make my calendar remind me...").
+_RETIME = re.compile(
+    _POLITE
+    + r"(?:make|have)\s+(?P<ref>(?:the|my|our|that|this|it)\b(?:\s+[\w'-]+){0,4}?)"
+    rf"\s+(?:(?:at|for|on|to)\s+)?{_BARE_WHEN}$",
+    re.I,
+)
+# "Snooze the report for two hours", "snooze the dentist": later, counted from now.
+_SNOOZE = re.compile(
+    _POLITE + r"snooze\s+(?P<ref>.+?)(?:\s+(?:for|by)\s+(?:another\s+)?"
+    rf"(?P<amount>{_AMOUNT}))?\W*$",
     re.I,
 )
 _EARLIER = frozenset({"forward", "earlier", "bring", "pull"})
 
-_FORMS: list[tuple[re.Pattern[str], str, bool]] = [
+# A cheap test on the lower-cased message before a costly form is tried: forms whose
+# task reference is a lazy ".+?" scan every position of a message that fails them.
+Guard = Callable[[str], bool]
+_STATUS_ENDINGS = (
+    "progress", "started", "way", "underway", "ongoing", "blocked", "hold",
+    "waiting", "stuck", "do", "todo", "open",
+)  # fmt: skip
+
+
+def _says_priority(lowered: str) -> bool:
+    return "priority" in lowered
+
+
+def _ends_with_status(lowered: str) -> bool:
+    return lowered.rstrip(" .!?").endswith(_STATUS_ENDINGS)
+
+
+_FORMS: list[tuple[re.Pattern[str], str, bool, Guard | None]] = [
+    (
+        re.compile(
+            _POLITE + r"(?:don'?t|do\s+not|dont|no\s+need\s+to|stop|quit)\s+"
+            r"(?:remind(?:ing)?|nag(?:ging)?|alert(?:ing)?)\s+me\s+(?:any\s*more\s+)?"
+            r"(?:to|about|of)\s+(?P<ref>.+?)(?:\s+any\s*more)?\W*$",
+            re.I,
+        ),
+        "delete",
+        True,
+        None,
+    ),
+    (
+        re.compile(
+            _POLITE + r"(?:change|set|update|make|raise|lower|bump|put)\s+(?:up\s+)?"
+            r"(?:the\s+)?priority\s+(?:of|for|on)\s+(?P<ref>.+?)\s+(?:to|as|at)\s+"
+            rf"(?:a\s+)?{_PRIORITY_LEVEL}\W*$",
+            re.I,
+        ),
+        "set_priority",
+        True,
+        _says_priority,
+    ),
+    (
+        re.compile(
+            _POLITE + r"(?:change|set|update|make|raise|lower)\s+(?P<ref>.+?)(?:'s|s')?"
+            rf"\s+priority\s+(?:to|as|at)\s+(?:a\s+)?{_PRIORITY_LEVEL}\W*$",
+            re.I,
+        ),
+        "set_priority",
+        True,
+        _says_priority,
+    ),
+    (
+        re.compile(
+            _POLITE + r"(?:mark|set|flag|move|put|change)\s+(?P<ref>.+?)\s+"
+            rf"(?:(?:as|to)\s+(?:be\s+)?)?{_STATUS_WORDS}\W*$",
+            re.I,
+        ),
+        "set_status",
+        True,
+        _ends_with_status,
+    ),
+    (
+        re.compile(
+            r"^i(?:'ve|\s+have)?\s+(?:just\s+|now\s+)?(?:started|begun|began)\s+"
+            r"(?:on\s+|working\s+on\s+)?(?P<ref>.+)",
+            re.I,
+        ),
+        "set_status",
+        False,
+        None,
+    ),
+    (
+        re.compile(
+            _POLITE + r"snooze\s+(?P<ref>.+?)\s+(?:until|till|til|to)\s+(?P<when>.+)",
+            re.I,
+        ),
+        "snooze",
+        False,
+        None,
+    ),
     (
         re.compile(
             _POLITE + rf"(?:make|mark|set|flag)\s+(?P<ref>.+?)\s+(?:as\s+)?"
@@ -66,6 +194,7 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "set_priority",
         True,
+        None,
     ),
     (
         re.compile(
@@ -74,6 +203,7 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "reopen",
         True,
+        None,
     ),
     (
         re.compile(
@@ -81,6 +211,7 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "reopen",
         True,
+        None,
     ),
     (
         re.compile(
@@ -90,11 +221,13 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "complete",
         True,
+        None,
     ),
     (
         re.compile(_POLITE + r"(?:tick|check|cross)\s+off\s+(?P<ref>.+)", re.I),
         "complete",
         True,
+        None,
     ),
     (
         re.compile(
@@ -104,6 +237,7 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "complete",
         True,
+        None,
     ),
     (
         re.compile(
@@ -111,6 +245,7 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "complete",
         True,
+        None,
     ),
     (
         re.compile(
@@ -121,12 +256,14 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "reschedule",
         True,
+        None,
     ),
     # "Reschedule my meeting": a move without a date; the reply asks for one.
     (
         re.compile(_POLITE + r"(?:reschedule|postpone|re-?book)\s+(?P<ref>.+)", re.I),
         "reschedule",
         True,
+        None,
     ),
     (
         re.compile(
@@ -136,6 +273,7 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "delete",
         True,
+        None,
     ),
     (
         re.compile(
@@ -145,6 +283,7 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "delete",
         True,
+        None,
     ),
     (
         re.compile(
@@ -154,6 +293,7 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "delete",
         True,
+        None,
     ),
     (
         re.compile(
@@ -162,6 +302,7 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "delete",
         True,
+        None,
     ),
     (
         re.compile(
@@ -170,6 +311,7 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "delete",
         False,
+        None,
     ),
     (
         re.compile(
@@ -180,19 +322,22 @@ _FORMS: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         "edit",
         True,
+        None,
     ),
     (
         re.compile(_POLITE + r"(?:complete|finish)\s+(?P<ref>.+)", re.I),
         "complete",
         False,
+        None,
     ),
     (
         re.compile(
-            rf"^i\s+(?:have\s+|'ve\s+|just\s+|already\s+|finally\s+)*(?P<ref>{_PAST}\b.+)",
+            rf"^i(?:'ve|\s+have)?\s+(?:(?:just|already|finally)\s+)*(?P<ref>{_PAST}\b.+)",
             re.I,
         ),
         "complete",
         False,
+        None,
     ),
 ]
 _TASK_WORDS = re.compile(
@@ -269,8 +414,14 @@ def _form_request(stripped: str) -> UpdateRequest | None:
     wanted = _wanted_state(stripped)
     if wanted is not None:
         return wanted
-    for pattern, action, strong in _FORMS:
-        match = pattern.match(stripped)
+    retime = _RETIME.match(stripped)
+    if retime is not None:
+        # Weak unless it says "it": a change only if an open task fits.
+        strong = bool(_PRONOUN.match(retime["ref"]))
+        return UpdateRequest("reschedule", retime["ref"], retime["when"], strong=strong)
+    lowered = stripped.lower()
+    for pattern, action, strong, guard in _FORMS:
+        match = None if guard and not guard(lowered) else pattern.match(stripped)
         if match is None:
             continue
         groups = match.groupdict()
@@ -284,8 +435,23 @@ def _form_request(stripped: str) -> UpdateRequest | None:
             groups.get("when"),
             groups.get("prio"),
             strong,
+            status=_status(groups.get("status")) if action == "set_status" else None,
         )
-    return None
+    return _snooze_request(stripped)
+
+
+def _status(words: str | None) -> str:
+    lowered = " ".join((words or "").lower().split())
+    return _STATUSES.get(lowered, "in_progress")
+
+
+def _snooze_request(text: str) -> UpdateRequest | None:
+    match = _SNOOZE.match(text)
+    if match is None:
+        return None
+    amount = parse_amount(match["amount"]) if match["amount"] else None
+    reference = _FROM_PLACE.sub("", match["ref"]).strip(" .!?,") or match["ref"]
+    return UpdateRequest("snooze", reference, offset=amount, strong=False)
 
 
 def _wanted_state(text: str) -> UpdateRequest | None:
@@ -318,6 +484,8 @@ def _shift_request(text: str) -> UpdateRequest | None:
 def stem(word: str) -> str:
     """A crude stem so "called", "calls" and "calling" meet "call"."""
     word = word.lower()
+    if word in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[word]
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -328,7 +496,7 @@ def content_words(text: str) -> list[str]:
     return [stem(w) for w in _TOKEN.findall(text) if w.lower() not in _STOP]
 
 
-def _word_score(word: str, title_words: list[str]) -> float:
+def _word_score(word: str, title_words: Sequence[str]) -> float:
     if word in title_words:
         return 1.0
     return max((_similarity(word, t) for t in title_words), default=0.0)
@@ -354,7 +522,16 @@ def score(reference: str, title: str) -> float:
     title the reference covers, so "the dentist appointment" prefers "Dentist
     appointment" to "Call the dentist".
     """
-    words, title_words = content_words(reference), content_words(title)
+    return _fit(content_words(reference), _title_words(title))
+
+
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> tuple[str, ...]:
+    # Open task titles come back with every message; their words are read once.
+    return tuple(content_words(title))
+
+
+def _fit(words: Sequence[str], title_words: Sequence[str]) -> float:
     if not words or not title_words:
         return 0.0
     covered = sum(_word_score(w, title_words) for w in words) / len(words)
@@ -374,7 +551,8 @@ class TaskMatch:
 
 def match_task(reference: str, tasks: tuple[TaskRef, ...]) -> TaskMatch:
     """The open task the reference names, the tasks it fits equally, or none."""
-    scores = {task.id: score(reference, task.title) for task in tasks}
+    words = content_words(reference)
+    scores = {task.id: _fit(words, _title_words(task.title)) for task in tasks}
     ranked = sorted(tasks, key=lambda t: scores[t.id], reverse=True)
     if not ranked or scores[ranked[0].id] < MATCH_THRESHOLD:
         return TaskMatch(None, (), scores)
