@@ -1,0 +1,82 @@
+"""Without Redis, several worker processes share live events through the database."""
+
+import asyncio
+from datetime import timedelta
+
+from notetaker.db.types import utcnow
+from notetaker.events import outbox
+from notetaker.models import LiveEvent
+from tests.events.conftest import client_of, next_event
+from tests.factories import register
+
+
+async def test_publish_thinking_step_before_change_of_same_transaction(two_processes):
+    """An event tied to no transaction, published first, is delivered first."""
+    async with two_processes(workers=2) as (a, b), client_of(b) as client:
+        user_id = (await register(client)).user["id"]
+        step = {"type": "thinking.step", "data": {"index": 0}}
+
+        async with a.state.events.subscribe(user_id) as queue:
+            async with b.state.database.transaction() as session:
+                await b.state.events.publish(user_id, step)
+                outbox.emit(session, user_id=user_id, type="note.created", data={})
+
+            first, second = await next_event(queue), await next_event(queue)
+
+    assert first == step
+    assert second == {"type": "note.created", "data": {}}
+
+
+async def test_publish_without_transaction_reaches_other_process(two_processes):
+    async with two_processes(workers=2) as (a, b), client_of(b) as client:
+        user_id = (await register(client)).user["id"]
+        chunks = [{"type": "reply.delta", "data": {"offset": n}} for n in range(5)]
+
+        async with a.state.events.subscribe(user_id) as queue:
+            for chunk in chunks:
+                await b.state.events.publish(user_id, chunk)
+
+            assert [await next_event(queue) for _ in chunks] == chunks
+
+
+async def test_rolled_back_change_is_not_announced(two_processes):
+    async with two_processes(workers=2) as (a, b), client_of(b) as client:
+        user_id = (await register(client)).user["id"]
+
+        async with a.state.events.subscribe(user_id) as queue:
+            try:
+                async with b.state.database.transaction() as session:
+                    outbox.emit(session, user_id=user_id, type="note.created", data={})
+                    raise RuntimeError("the change fails")
+            except RuntimeError:
+                pass
+            async with b.state.database.transaction() as session:
+                outbox.emit(session, user_id=user_id, type="task.created", data={})
+
+            assert (await next_event(queue))["type"] == "task.created"
+            assert queue.empty()
+
+
+async def test_publish_prunes_events_older_than_retention(two_processes):
+    async with two_processes(workers=2) as (_, b):
+        stale = LiveEvent(
+            user_id=1, payload="{}", created_at=utcnow() - timedelta(minutes=5)
+        )
+        async with b.state.database.transaction() as session:
+            session.add(stale)
+
+        async with b.state.database.transaction() as session:
+            outbox.emit(session, user_id=1, type="note.created", data={})
+
+        async with b.state.database.transaction(write=False) as session:
+            assert await session.get(LiveEvent, stale.id) is None
+
+
+async def test_poll_stops_without_subscribers(two_processes):
+    async with two_processes(workers=2) as (a, _):
+        hub = a.state.events
+        async with hub.subscribe(1):
+            poller = hub._poller
+            assert not poller.done()
+
+        await asyncio.wait_for(poller, 5)
