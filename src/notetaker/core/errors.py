@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 class AppError(Exception):
     status_code = 400
     code = "bad_request"
+    headers: dict[str, str] | None = None
 
     def __init__(self, message: str, *, details: Any = None) -> None:
         super().__init__(message)
@@ -43,6 +44,15 @@ class Conflict(AppError):
 class InvalidInput(AppError):
     status_code = 422
     code = "invalid_input"
+
+
+class TooManyRequests(AppError):
+    status_code = 429
+    code = "too_many_requests"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message, details={"retry_after": retry_after})
+        self.headers = {"Retry-After": str(retry_after)}
 
 
 class PayloadTooLarge(AppError):
@@ -73,7 +83,9 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 async def _app_error(request: Request, exc: AppError) -> JSONResponse:
     return JSONResponse(
-        error_body(exc.code, exc.message, exc.details), status_code=exc.status_code
+        error_body(exc.code, exc.message, exc.details),
+        status_code=exc.status_code,
+        headers=exc.headers,
     )
 
 
@@ -109,8 +121,14 @@ async def _integrity_error(request: Request, exc: IntegrityError) -> JSONRespons
     return JSONResponse(body, status_code=409)
 
 
-async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("request.failed", extra={"path": request.url.path})
+def unexpected_error(exc: Exception, *, route: str) -> JSONResponse:
+    """Log an unhandled exception once, with its stack, and answer 500.
+
+    Called by the instrumentation middleware, which swallows the exception after
+    this: Starlette's outermost layer would otherwise log it a second time through
+    the server, and send its 500 without the request's X-Request-ID.
+    """
+    log.error("request.failed", exc_info=exc, extra={"route": route})
     body = error_body("internal_error", "Something went wrong on our side.")
     return JSONResponse(body, status_code=500)
 
@@ -120,4 +138,3 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
-    app.add_exception_handler(Exception, _unexpected_error)

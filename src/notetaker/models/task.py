@@ -39,4 +39,9 @@ class Task(Timestamped, Base):
     source_message_id: Mapped[int | None] = mapped_column(
         ForeignKey("messages.id", ondelete="SET NULL")
     )
+    # The occurrence completing this recurring task created: completing it again
+    # after a re-open must not create a second one.
+    next_occurrence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tasks.id", ondelete="SET NULL")
+    )
     tags: Mapped[list[Tag]] = relationship(secondary=task_tags, lazy="selectin")

@@ -1,8 +1,7 @@
 """Instrumentation of every request: id, metrics, rolling window, span, access log.
 
-A pure ASGI middleware, so it sees an exception the handler raises (and counts it
-as the 500 the client gets) before the outermost error handler turns it into a
-response.
+A pure ASGI middleware, so it sees an exception the handler raises, counts it and
+answers the 500 itself, with the request id, through the one error shape.
 """
 
 import time
@@ -11,6 +10,7 @@ import structlog
 from opentelemetry.trace import SpanKind, Status, StatusCode
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from notetaker.core.errors import unexpected_error
 from notetaker.observability import context, metrics
 from notetaker.observability.tracing import tracer
 from notetaker.observability.window import WINDOW
@@ -42,11 +42,12 @@ class InstrumentationMiddleware:
         context.start_request(request_id)
         header = (context.REQUEST_ID_HEADER, request_id.encode("latin-1"))
         status = 500  # what the client gets if the app fails before responding
+        status_sent = False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, status_sent
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, status_sent = message["status"], True
                 message["headers"] = [*message.get("headers", ()), header]
             await send(message)
 
@@ -62,7 +63,10 @@ class InstrumentationMiddleware:
                 await self.app(scope, receive, send_with_id)
             except Exception as exc:
                 _count_exception(scope, exc)
-                raise
+                if status_sent:
+                    raise  # too late for a 500: the server must drop the connection
+                response = unexpected_error(exc, route=route_of(scope))
+                await response(scope, receive, send_with_id)
             finally:
                 seconds = time.perf_counter() - started
                 metrics.HTTP_IN_FLIGHT.dec()

@@ -1,21 +1,12 @@
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, EmailStr, StringConstraints
 
+from notetaker.core.timezones import check_timezone
 from notetaker.schemas.base import InputModel, OutputModel, UpdateModel, UTCDatetime
 
-
-def _known_timezone(name: str) -> str:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown timezone {name!r}; use an IANA name") from exc
-    return name
-
-
 TimezoneName = Annotated[
-    str, StringConstraints(min_length=1, max_length=64), AfterValidator(_known_timezone)
+    str, StringConstraints(min_length=1, max_length=64), AfterValidator(check_timezone)
 ]
 Password = Annotated[str, StringConstraints(min_length=8, max_length=256)]
 DateOrderName = Literal["MDY", "DMY"]

@@ -1,6 +1,18 @@
-from fastapi import APIRouter, Response, status
+from collections.abc import AsyncIterator
+from typing import Annotated
 
-from notetaker.api.deps import SESSION_COOKIE, CurrentUser, Session, Settings, Token
+from fastapi import APIRouter, Depends, Request, Response, status
+from sqlalchemy.exc import IntegrityError
+
+from notetaker.api.deps import (
+    SESSION_COOKIE,
+    CurrentUser,
+    Logins,
+    Session,
+    Settings,
+    Token,
+)
+from notetaker.core.errors import Conflict, Unauthorized
 from notetaker.schemas.user import (
     LoginRequest,
     SessionRead,
@@ -9,8 +21,44 @@ from notetaker.schemas.user import (
     UserUpdate,
 )
 from notetaker.services import users
+from notetaker.services.rate_limit import Limit, RateLimiter
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
+
+
+def _limits(request: Request) -> tuple[RateLimiter, Limit, Limit]:
+    """The limiter, and the per-address and per-e-mail limits in force."""
+    settings = request.app.state.settings
+    window = settings.auth_limit_window
+    per_ip = Limit("auth-ip", settings.auth_failures_per_ip, window)
+    per_email = Limit("sign-in-email", settings.auth_failures_per_email, window)
+    return request.app.state.rate_limiter, per_ip, per_email
+
+
+def _client_address(request: Request) -> str:
+    # Behind a local reverse proxy uvicorn has already put the forwarded address here.
+    return request.client.host if request.client else "unknown"
+
+
+# Declared before the session in each route, so that these count in transactions
+# of their own, which a refused request does not roll back.
+async def _sign_in_attempt(request: Request, data: LoginRequest) -> AsyncIterator[None]:
+    limiter, per_ip, per_email = _limits(request)
+    address = _client_address(request)
+    limits = ((per_ip, address), (per_email, data.email.lower()))
+    async with limiter.attempt(*limits, counts_on=(Unauthorized,)):
+        yield
+
+
+async def _sign_up_attempt(request: Request) -> AsyncIterator[None]:
+    limiter, per_ip, _ = _limits(request)
+    limits = ((per_ip, _client_address(request)),)
+    async with limiter.attempt(*limits, counts_on=(Conflict, IntegrityError)):
+        yield
+
+
+SignInAttempt = Annotated[None, Depends(_sign_in_attempt)]
+SignUpAttempt = Annotated[None, Depends(_sign_up_attempt)]
 
 
 def _start_login(response: Response, settings, token: str, login, user) -> SessionRead:
@@ -30,7 +78,11 @@ def _start_login(response: Response, settings, token: str, login, user) -> Sessi
 
 @router.post("/register", status_code=status.HTTP_201_CREATED)
 async def register(
-    data: UserCreate, session: Session, settings: Settings, response: Response
+    _attempt: SignUpAttempt,
+    data: UserCreate,
+    session: Session,
+    settings: Settings,
+    response: Response,
 ) -> SessionRead:
     user = await users.create_user(session, data=data)
     token, login = await users.create_login(
@@ -41,7 +93,11 @@ async def register(
 
 @router.post("/login")
 async def login(
-    data: LoginRequest, session: Session, settings: Settings, response: Response
+    _attempt: SignInAttempt,
+    data: LoginRequest,
+    session: Session,
+    settings: Settings,
+    response: Response,
 ) -> SessionRead:
     user = await users.authenticate(session, email=data.email, password=data.password)
     token, login = await users.create_login(
@@ -52,9 +108,14 @@ async def login(
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
 async def logout(
-    user: CurrentUser, session: Session, token: Token, response: Response
+    user: CurrentUser,
+    session: Session,
+    token: Token,
+    logins: Logins,
+    response: Response,
 ) -> None:
     await users.delete_login(session, token=token)
+    logins.forget_token(token)
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 
@@ -64,6 +125,9 @@ async def me(user: CurrentUser) -> UserRead:
 
 
 @router.patch("/me")
-async def update_me(data: UserUpdate, user: CurrentUser, session: Session) -> UserRead:
+async def update_me(
+    data: UserUpdate, user: CurrentUser, session: Session, logins: Logins
+) -> UserRead:
     updated = await users.update_user(session, user_id=user.id, data=data)
+    logins.forget_user(user.id)
     return UserRead.model_validate(updated)
