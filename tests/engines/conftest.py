@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from notetaker.engines.base import DateOrder, EngineInput, Plan, TaskRef
+from notetaker.engines.base import DateOrder, EngineInput, Plan, TaskRef, Turn
 from notetaker.engines.local import LocalEngine
 
 LISBON = ZoneInfo("Europe/Lisbon")
@@ -27,6 +27,7 @@ def understand(
     now: datetime = LISBON_NOW,
     open_tasks: tuple[TaskRef, ...] = (),
     date_order: DateOrder = DateOrder.MDY,
+    history: tuple[Turn, ...] = (),
 ) -> Plan:
     message = EngineInput(
         text=text,
@@ -34,6 +35,7 @@ def understand(
         timezone=str(now.tzinfo),
         date_order=date_order,
         open_tasks=open_tasks,
+        history=history,
     )
     return LocalEngine().understand(message)
 

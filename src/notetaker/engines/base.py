@@ -64,12 +64,19 @@ class NoteDraft(BaseModel):
 TaskAction = Literal["complete", "reopen", "reschedule", "delete", "set_priority"]
 
 
+# A workflow state ("mark it in progress"); not offered to LLM engines (yet), so it
+# stays out of TaskAction, which their JSON schema lists.
+TaskStatusAction = Literal["set_status"]
+TaskStatusName = Literal["todo", "in_progress", "blocked", "done"]
+
+
 class TaskChange(BaseModel):
     task_id: int
-    action: TaskAction
+    action: TaskAction | TaskStatusAction
     due_at: datetime | None = None
     due_has_time: bool = False
     priority: int | None = Field(default=None, ge=1, le=4)
+    status: TaskStatusName | None = None  # for "set_status"
 
     _aware = field_validator("due_at")(_require_aware)
 
@@ -84,6 +91,7 @@ class QuestionQuery(BaseModel):
     start: datetime | None = None
     end: datetime | None = None
     text: str | None = None  # for "search": the topic words
+    count: bool = False  # "how many …": answer with the number of matching tasks
 
     _aware = field_validator("start", "end")(_require_aware)
 
@@ -131,11 +139,14 @@ class EngineInput:
     open_tasks: tuple[TaskRef, ...] = field(default_factory=tuple)
     # Oldest first; the message being understood is not among them.
     history: tuple[Turn, ...] = field(default_factory=tuple)
-    # Retrieved long-term memories, most relevant first (none are retrieved yet).
+    # Retrieved long-term memories (the user's notes and tasks), most relevant first.
     memories: tuple[str, ...] = field(default_factory=tuple)
+    # The conversation before `history`, a line a turn, oldest first.
+    summary: str = ""
 
 
 class Engine(Protocol):
     name: str
+    history_messages: int  # earlier messages of the conversation it reads
 
     def understand(self, message: EngineInput) -> Plan: ...

@@ -3,7 +3,9 @@
 A message is routed to a model size once and its prompt built once; then each LLM
 engine is tried in turn (a bounded loop, never recursion): its cached answer first,
 else the provider. Whatever an engine fails with, the next one gets the message. The
-built-in engine cannot be unavailable, so every message gets a plan.
+built-in engine cannot be unavailable, so every message gets a plan. Each step taken
+(route, context, cache hit or miss, retry, repair, fallback, answer) is recorded as
+it happens, so that the user can watch it live.
 """
 
 import asyncio
@@ -25,6 +27,7 @@ from .llm.engine import Answer, LLMEngine, OnReply
 from .llm.errors import EngineFailure, InvalidOutput
 from .llm.routing import Route, Router
 from .llm.schema import SCHEMA_VERSION, wire_schema
+from .llm.thinking import Thinking
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,15 @@ class Outcome:
     provider_ms: float | None = None
     cache_hit: bool = False
     fallbacks: list[str] = field(default_factory=list)
+    # Every thinking step, in the order taken: the chain's, then the plan's own.
+    steps: list[ThinkingStep] = field(default_factory=list)
+
+    @property
+    def result(self) -> str:
+        """How the plan was had, for metrics: ok, fallback or cache_hit."""
+        if self.cache_hit:
+            return "cache_hit"
+        return "fallback" if self.fallbacks else "ok"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,50 +86,78 @@ class EngineChain:
 
     @property
     def history_messages(self) -> int:
-        """How many earlier messages of the conversation the engines read."""
-        return self.context.history_messages if self.context else 0
+        """How many earlier messages of the conversation the engines read: the LLM
+        engines' setting when there are any, else what the built-in engine reads."""
+        if self.context is not None:
+            return self.context.history_messages
+        return self.fallback.history_messages
 
     def providers(self) -> dict[str, Health]:
         """Each LLM provider's state, for the readiness check."""
         return {engine.name: engine.health for engine in self.llm}
 
     async def run(
-        self, message: EngineInput, *, user_id: int, on_reply: OnReply | None = None
+        self,
+        message: EngineInput,
+        *,
+        user_id: int,
+        on_reply: OnReply | None = None,
+        thinking: Thinking | None = None,
     ) -> Outcome:
+        """A plan for `message`; each thinking step goes to `thinking` as it is
+        taken, and the outcome carries them all, the plan's own steps last."""
+        thinking = thinking or Thinking()
         if self.context is None:
-            return await self._fallback(message)
+            outcome = await self._fallback(message)
+        else:
+            outcome = await self._through_llm(message, user_id, on_reply, thinking)
+        await thinking.record_all(outcome.plan.thinking)
+        outcome.steps = thinking.steps
+        return outcome
+
+    async def _through_llm(
+        self,
+        message: EngineInput,
+        user_id: int,
+        on_reply: OnReply | None,
+        thinking: Thinking,
+    ) -> Outcome:
         route = self.context.router.decide(message.text)
         counter = self.context.router.counter
         prompt = build_prompt(message, counter, self.context.context_tokens)
-        steps = [route.step(), _context_step(prompt, counter.name)]
+        await thinking.record(route.step())
+        await thinking.record(_context_step(prompt, counter.name))
         failures: list[str] = []
         deadline = asyncio.get_running_loop().time() + self.context.deadline
         for engine in self.llm:
             try:
                 async with asyncio.timeout_at(deadline):
                     outcome = await self._try(
-                        engine, message, route, prompt, user_id, on_reply
+                        engine, message, route, prompt, user_id, on_reply, thinking
                     )
             except TimeoutError:
                 log.warning("engine.deadline", extra={"engine": engine.name})
                 failures.append(engine.name)
-                steps.append(_fallback_step(engine.name, "deadline"))
+                await thinking.record(_fallback_step(engine.name, "deadline"))
                 break
             except EngineFailure as exc:
                 log.warning(
                     "engine.failed", extra={"engine": engine.name, "reason": exc.reason}
                 )
                 failures.append(engine.name)
-                steps.append(_fallback_step(engine.name, exc.reason))
+                await thinking.record(_fallback_step(engine.name, exc.reason))
                 continue
             except Exception:
                 # A bug of ours must not cost the user their answer either.
                 log.exception("engine.crashed", extra={"engine": engine.name})
                 failures.append(engine.name)
-                steps.append(_fallback_step(engine.name, "error"))
+                await thinking.record(_fallback_step(engine.name, "error"))
                 continue
-            return _finish(outcome, steps, failures)
-        return _finish(await self._fallback(message), steps, failures)
+            outcome.fallbacks = failures
+            return outcome
+        outcome = await self._fallback(message)
+        outcome.fallbacks = failures
+        return outcome
 
     async def _fallback(self, message: EngineInput) -> Outcome:
         """The built-in engine: inline for everyday messages (well under a
@@ -137,24 +177,26 @@ class EngineChain:
         prompt: Prompt,
         user_id: int,
         on_reply: OnReply | None,
+        thinking: Thinking,
     ) -> Outcome:
         model = engine.models[route.size]
         key = _cache_key(user_id, engine.name, model, prompt)
         check: Check = partial(_check, message=message)
         cached = await self.context.cache.get(key)
-        if cached is not None and (
-            hit := _from_cache(cached, check, engine.name, model)
-        ):
-            return hit
+        if cached is not None and (plan := _from_cache(cached, check)):
+            await thinking.record(_cache_step(engine.name, model, hit=True))
+            return Outcome(plan, engine.name, model, cache_hit=True)
+        await thinking.record(_cache_step(engine.name, model, hit=False))
         answer = await engine.answer(
             prompt.messages,
             size=route.size,
             schema=_SCHEMA,
             check=check,
             on_reply=on_reply,
+            thinking=thinking,
         )
         await self.context.cache.set(key, answer.text)
-        answer.value.thinking.insert(0, _engine_step(engine.name, answer))
+        await thinking.record(_engine_step(engine.name, answer))
         return Outcome(
             answer.value, engine.name, answer.model, answer.tokens, answer.provider_ms
         )
@@ -184,23 +226,20 @@ def _cache_key(user_id: int, engine: str, model: str, prompt: Prompt) -> str:
     return digest("plan", SCHEMA_VERSION, str(user_id), engine, model, messages)
 
 
-def _from_cache(text: str, check: Check, engine: str, model: str) -> Outcome | None:
+def _from_cache(text: str, check: Check) -> Plan | None:
     try:
-        plan = check(text)
+        return check(text)
     except InvalidOutput:
         return None  # stored under rules that have changed since; ask again
-    detail = {"engine": engine, "model": model, "cache": "hit"}
-    label = f"Cache hit: the answer {engine} ({model}) gave before"
-    plan.thinking.insert(0, ThinkingStep(kind="cache", label=label, detail=detail))
-    return Outcome(plan, engine, model, cache_hit=True)
 
 
-def _finish(
-    outcome: Outcome, steps: list[ThinkingStep], failures: list[str]
-) -> Outcome:
-    outcome.plan.thinking[:0] = steps
-    outcome.fallbacks = failures
-    return outcome
+def _cache_step(engine: str, model: str, *, hit: bool) -> ThinkingStep:
+    detail = {"engine": engine, "model": model, "cache": "hit" if hit else "miss"}
+    if hit:
+        label = f"Cache hit: the answer {engine} ({model}) gave before"
+    else:
+        label = f"Not in the cache: asking {engine} ({model})"
+    return ThinkingStep(kind="cache", label=label, detail=detail)
 
 
 def _context_step(prompt: Prompt, counter: str) -> ThinkingStep:
@@ -210,8 +249,12 @@ def _context_step(prompt: Prompt, counter: str) -> ThinkingStep:
         "turns": prompt.kept_turns,
         "open_tasks": prompt.kept_tasks,
         "memories": prompt.kept_memories,
+        "summary_lines": prompt.kept_summary_lines,
     }
-    label = f"Context: {prompt.kept_turns} recent messages, {prompt.tokens} tokens"
+    label = (
+        f"Context: {prompt.kept_turns} recent messages, {prompt.kept_memories} "
+        f"memories, {prompt.kept_summary_lines} summary lines, {prompt.tokens} tokens"
+    )
     return ThinkingStep(kind="context", label=label, detail=detail)
 
 
@@ -229,7 +272,6 @@ def _engine_step(engine: str, answer: Answer[Plan]) -> ThinkingStep:
         "tokens": answer.tokens,
         "latency_ms": round(answer.provider_ms, 1),
         "repaired": answer.repaired,
-        "cache": "miss",
     }
     label = f"Answered by {engine} ({answer.model}) in {answer.provider_ms:.0f} ms"
     return ThinkingStep(kind="engine", label=label, detail=detail)

@@ -14,6 +14,10 @@ class Conversation(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(String(200), default="New conversation")
+    # What was said before the recent messages the engines read, a line a turn
+    # (`assistant/summary.py`), and the last message it takes in.
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    summary_through: Mapped[int | None]
 
 
 class Message(Base):

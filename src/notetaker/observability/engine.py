@@ -12,16 +12,21 @@ from notetaker.observability.window import WINDOW
 
 @dataclass(slots=True)
 class EngineCall:
-    """The labels of one engine call; a chain may set the engine that answered."""
+    """The labels of one engine call: the block names the engine and model that
+    answered, and how (ok, fallback or cache_hit); "error" if it raises."""
 
     engine: str
     model: str
-    outcome: str = "error"
+    outcome: str = "ok"
+
+    def answered(self, engine: str, model: str | None, outcome: str) -> None:
+        self.engine, self.model, self.outcome = engine, model or "none", outcome
 
 
 @contextmanager
 def observe_engine(engine: object) -> Iterator[EngineCall]:
-    """Time the block as one engine call; outcome "error" if it raises."""
+    """Time the block as one call of `engine` (a chain, until the block says
+    which of its engines answered)."""
     call = EngineCall(
         engine=getattr(engine, "name", type(engine).__name__),
         model=getattr(engine, "model", None) or "none",
@@ -30,10 +35,18 @@ def observe_engine(engine: object) -> Iterator[EngineCall]:
     with tracer.start_as_current_span("engine.understand") as span:
         try:
             yield call
-            call.outcome = "ok"
+        except BaseException:
+            call.outcome = "error"
+            raise
         finally:
             seconds = time.perf_counter() - started
-            span.set_attributes({"ai.engine": call.engine, "ai.model": call.model})
+            span.set_attributes(
+                {
+                    "ai.engine": call.engine,
+                    "ai.model": call.model,
+                    "ai.outcome": call.outcome,
+                }
+            )
             _record(call, seconds)
 
 
@@ -42,4 +55,5 @@ def _record(call: EngineCall, seconds: float) -> None:
         engine=call.engine, model=call.model, outcome=call.outcome
     ).observe(seconds)
     key = (call.engine, call.model, call.outcome)
-    WINDOW.record("ai", key, seconds * 1000, error=call.outcome != "ok")
+    # A fallback or a cache hit is an answer: only "error" counts as a failure.
+    WINDOW.record("ai", key, seconds * 1000, error=call.outcome == "error")

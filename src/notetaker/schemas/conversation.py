@@ -1,8 +1,9 @@
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import StringConstraints
 
-from notetaker.models import Note, Task
+from notetaker.models import Message, Note, Task, ThinkingStep
 from notetaker.schemas.base import InputModel, OutputModel, UTCDatetime
 from notetaker.schemas.note import NoteRead
 from notetaker.schemas.task import TaskRead
@@ -45,6 +46,9 @@ class ThinkingStepRead(OutputModel):
 
 
 class MessageRead(OutputModel):
+    """A message; an assistant reply carries the thinking steps that made it
+    (empty in the live `message.created` event, sent before they are stored)."""
+
     id: int
     conversation_id: int
     role: str
@@ -55,6 +59,13 @@ class MessageRead(OutputModel):
     provider: str | None
     model: str | None
     created_at: UTCDatetime
+    thinking: list[ThinkingStepRead] = []
+
+    @classmethod
+    def of(cls, message: Message, thinking: Sequence[ThinkingStep]) -> "MessageRead":
+        shown = cls.model_validate(message)
+        shown.thinking = [ThinkingStepRead.model_validate(step) for step in thinking]
+        return shown
 
 
 class MessagePage(OutputModel):

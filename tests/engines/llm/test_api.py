@@ -1,75 +1,21 @@
 """The app with an LLM chain (Ollama, then OpenAI, then built-in) against local
 servers of both protocols: every message is stored and answered, whatever fails."""
 
-import asyncio
 import json
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 
-import httpx
 import pytest
 from fastapi import FastAPI
 
-from notetaker.api.deps import get_now
-from notetaker.app import create_app
-from notetaker.core.config import Settings
 from notetaker.models import Message
+from tests.engines.llm.conftest import TEXT, send
 from tests.engines.llm.fake_provider import GOOD_PLAN, Behaviour, FakeProvider
-from tests.factories import Account, register
-
-BOUND = 30
-NOW = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
-TEXT = "remind me to call the dentist next Friday at 3pm, it's urgent"
-
-
-@pytest.fixture(scope="module")
-async def llm_app(
-    migrated_settings: Settings, server: FakeProvider
-) -> AsyncIterator[FastAPI]:
-    settings = migrated_settings.model_copy(
-        update={
-            "engines": ["ollama", "openai", "local"],
-            "ollama_url": server.url,
-            "openai_base_url": f"{server.url}/v1",
-            "llm_request_timeout": 1.0,
-            "llm_read_timeout": 1.0,
-            "llm_connect_timeout": 1.0,
-            "llm_retries": 1,
-            "llm_backoff_base": 0.01,
-            "llm_backoff_max": 0.05,
-            # High, so that the fault tests below never open a circuit.
-            "llm_breaker_failures": 1000,
-        }
-    )
-    app = create_app(settings)
-    app.dependency_overrides[get_now] = lambda: NOW
-    yield app
-    await app.state.engine.aclose()
-    await app.state.database.dispose()
-
-
-@pytest.fixture
-async def account(llm_app: FastAPI, fake: FakeProvider) -> AsyncIterator[Account]:
-    transport = httpx.ASGITransport(app=llm_app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-        yield await register(client, timezone="Europe/Lisbon")
-
-
-async def _send(account: Account, text: str = TEXT, cid: int | None = None) -> dict:
-    if cid is None:
-        cid = (await account.post("/api/conversations", json={})).json()["id"]
-    async with asyncio.timeout(BOUND):
-        response = await account.post(
-            f"/api/conversations/{cid}/message", json={"content": text}
-        )
-    assert response.status_code == 200, response.text
-    return response.json()
+from tests.factories import Account
 
 
 async def test_send_message_answered_by_llm(
     llm_app: FastAPI, account: Account, fake: FakeProvider
 ):
-    exchange = await _send(account)
+    exchange = await send(account)
 
     reply = exchange["assistant_message"]
     assert (reply["provider"], reply["model"]) == ("ollama", "llama3.2:3b")
@@ -82,7 +28,7 @@ async def test_send_message_answered_by_llm(
     # "2026-12-11 15:00" on a Lisbon wall clock, stored in UTC.
     assert task["due_at"].startswith("2026-12-11T15:00:00")
     kinds = [step["kind"] for step in exchange["thinking"]]
-    assert kinds[:3] == ["route", "context", "engine"]
+    assert kinds[:4] == ["route", "context", "cache", "engine"]
 
 
 @pytest.mark.parametrize(
@@ -103,7 +49,7 @@ async def test_send_message_every_provider_failing_still_answered(
 ):
     fake.reset(default=fault)
 
-    exchange = await _send(account)
+    exchange = await send(account)
 
     reply = exchange["assistant_message"]
     assert reply["provider"] == "local" and reply["status"] == "ok"
@@ -120,7 +66,7 @@ async def test_send_message_every_provider_failing_still_answered(
 async def test_send_message_second_engine_answers(account: Account, fake: FakeProvider):
     fake.reset(Behaviour(fault="drop"), Behaviour(fault="drop"))
 
-    exchange = await _send(account)
+    exchange = await send(account)
 
     assert exchange["assistant_message"]["provider"] == "openai"
 
@@ -131,7 +77,7 @@ async def test_send_message_streams_reply_deltas(
     fake.reset(Behaviour(chunk_size=4))
 
     async with llm_app.state.events.subscribe(account.user["id"]) as queue:
-        exchange = await _send(account)
+        exchange = await send(account)
         events = [queue.get_nowait() for _ in range(queue.qsize())]
 
     deltas = [e["data"] for e in events if e["type"] == "reply.delta"]
@@ -145,10 +91,10 @@ async def test_send_message_streams_reply_deltas(
 
 
 async def test_send_message_passes_recent_turns(account: Account, fake: FakeProvider):
-    first = await _send(account, "remind me to buy milk")
+    first = await send(account, "remind me to buy milk")
     cid = first["user_message"]["conversation_id"]
 
-    await _send(account, "and eggs too", cid=cid)
+    await send(account, "and eggs too", cid=cid)
 
     sent = fake.requests[-1].body["messages"]
     assert [m["role"] for m in sent] == ["system", "user", "assistant", "user"]
@@ -164,8 +110,8 @@ async def test_send_message_same_again_is_cache_hit(
     chat = GOOD_PLAN | {"intent": "chit_chat", "reply": "Hello!", "tasks": []}
     fake.reset(default=Behaviour(content=json.dumps(chat)))
 
-    await _send(account, "hello there")
-    exchange = await _send(account, "hello there")
+    await send(account, "hello there")
+    exchange = await send(account, "hello there")
 
     assert len(fake.requests) == 1
     assert "cache" in [step["kind"] for step in exchange["thinking"]]

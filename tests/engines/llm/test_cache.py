@@ -1,18 +1,13 @@
-import os
 import subprocess
 import sys
-import uuid
-from collections.abc import AsyncIterator
 
 import pytest
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
 
 from notetaker.cache import MemoryCache, TieredCache, build_cache, digest
 from notetaker.cache.redis import RedisCache
 from notetaker.core.config import Settings
-
-REDIS_URL = os.environ.get("NOTETAKER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+from tests.redis_service import REDIS_URL
 
 
 class Clock:
@@ -60,25 +55,6 @@ async def test_set_memory_cache_evicts_least_recently_used():
 
     assert await cache.get("b") is None
     assert await cache.get("a") == "1" and await cache.get("c") == "3"
-
-
-@pytest.fixture
-async def redis_prefix() -> AsyncIterator[str]:
-    """A unique key prefix on the real Redis, its keys deleted afterwards."""
-    client = Redis.from_url(REDIS_URL, socket_connect_timeout=2, socket_timeout=2)
-    try:
-        await client.ping()
-    except (RedisError, OSError) as exc:
-        await client.aclose()
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis is required in CI but unavailable: {exc}")
-        pytest.skip(f"Redis not reachable at {REDIS_URL}: {exc}")
-    prefix = f"notetaker-test:{uuid.uuid4().hex[:12]}:"
-    yield prefix
-    keys = [key async for key in client.scan_iter(match=f"{prefix}*")]
-    if keys:
-        await client.delete(*keys)
-    await client.aclose()
 
 
 @pytest.mark.redis

@@ -35,7 +35,7 @@ async def _run(chain: EngineChain, text: str | None = None, user_id: int = 1, **
 
 
 def _kinds(outcome) -> list[str]:
-    return [step.kind for step in outcome.plan.thinking]
+    return [step.kind for step in outcome.steps]
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ async def test_run_chain_first_engine_answers(fake, two):
 
     assert (outcome.engine, outcome.model) == ("ollama", "ollama-small")
     assert outcome.tokens == 140 and outcome.fallbacks == []
-    assert _kinds(outcome)[:3] == ["route", "context", "engine"]
+    assert _kinds(outcome)[:4] == ["route", "context", "cache", "engine"]
     assert outcome.plan.tasks[0].title == "Call the dentist"
     assert [r.path for r in fake.requests] == ["/api/chat"]
 
@@ -80,7 +80,7 @@ async def test_run_chain_falls_back_to_next_engine(fake, two):
 
     assert outcome.engine == "openai"
     assert outcome.fallbacks == ["ollama"]
-    fallback = next(s for s in outcome.plan.thinking if s.kind == "fallback")
+    fallback = next(s for s in outcome.steps if s.kind == "fallback")
     assert fallback.detail == {"engine": "ollama", "reason": "provider_error"}
 
 
@@ -104,7 +104,7 @@ async def test_run_chain_invalid_output_repaired(fake, two):
     outcome = await _run(two)
 
     assert outcome.engine == "ollama"
-    engine_step = next(s for s in outcome.plan.thinking if s.kind == "engine")
+    engine_step = next(s for s in outcome.steps if s.kind == "engine")
     assert engine_step.detail["repaired"] is True
     assert len(fake.requests) == 2
 
@@ -115,7 +115,7 @@ async def test_run_chain_invalid_after_repair_moves_on(fake, two):
     outcome = await _run(two)
 
     assert outcome.engine == "openai"
-    fallback = next(s for s in outcome.plan.thinking if s.kind == "fallback")
+    fallback = next(s for s in outcome.steps if s.kind == "fallback")
     assert fallback.detail["reason"] == "invalid_output"
 
 
@@ -144,7 +144,7 @@ async def test_run_chain_cache_hit_skips_provider(fake, two):
 
     assert not first.cache_hit and second.cache_hit
     assert len(fake.requests) == 1
-    cache_step = next(s for s in second.plan.thinking if s.kind == "cache")
+    cache_step = next(s for s in second.steps if s.kind == "cache")
     assert cache_step.detail == {
         "engine": "ollama",
         "model": "ollama-small",
@@ -175,7 +175,7 @@ async def test_run_chain_routes_brain_dump_to_large_model(fake, two):
 
     assert outcome.model == "ollama-large"
     assert fake.requests[0].body["model"] == "ollama-large"
-    route = outcome.plan.thinking[0]
+    route = outcome.steps[0]
     assert route.kind == "route" and route.detail["size"] == "large"
 
 
@@ -192,7 +192,7 @@ async def test_run_chain_skips_provider_with_open_circuit(fake, closing):
     assert outcome.engine == "openai"
     assert [r.path for r in fake.requests][-1] == "/v1/chat/completions"
     assert "/api/chat" not in [r.path for r in fake.requests[2:]]
-    fallback = next(s for s in outcome.plan.thinking if s.kind == "fallback")
+    fallback = next(s for s in outcome.steps if s.kind == "fallback")
     assert fallback.detail["reason"] == "unavailable"
 
 
@@ -218,9 +218,7 @@ async def test_run_chain_unexpected_error_falls_back(fake, two):
 
     assert outcome.engine == "local"
     assert outcome.fallbacks == ["ollama", "openai"]
-    reasons = [
-        s.detail["reason"] for s in outcome.plan.thinking if s.kind == "fallback"
-    ]
+    reasons = [s.detail["reason"] for s in outcome.steps if s.kind == "fallback"]
     assert reasons == ["error", "error"]
 
 
@@ -234,5 +232,5 @@ async def test_run_chain_deadline_hands_over_to_local(fake, closing):
 
     assert outcome.engine == "local"
     assert outcome.fallbacks == ["ollama"]  # openai was not even tried
-    (fallback,) = [s for s in outcome.plan.thinking if s.kind == "fallback"]
+    (fallback,) = [s for s in outcome.steps if s.kind == "fallback"]
     assert fallback.detail["reason"] == "deadline"

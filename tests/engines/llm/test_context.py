@@ -1,5 +1,11 @@
 from notetaker.engines.base import TaskRef, Turn
-from notetaker.engines.llm.context import INSTRUCTIONS, build_prompt, pack
+from notetaker.engines.llm.context import (
+    INSTRUCTIONS,
+    MEMORIES_HEADING,
+    SUMMARY_HEADING,
+    build_prompt,
+    pack,
+)
 from notetaker.engines.llm.tokens import (
     BPECounter,
     EstimateCounter,
@@ -95,3 +101,56 @@ def test_estimate_tokens_errs_towards_more():
     text = "Remind me to call the dentist next Friday at 3pm, it's urgent."
 
     assert EstimateCounter().count(text) >= default_counter().count(text)
+
+
+def test_build_prompt_packs_summary_and_memories_in_priority_order():
+    memories = tuple(f"- note #{i}: " + "m" * 40 for i in range(40))
+    summary = "\n".join(f"user: line {i:02d} " + "s" * 30 for i in range(60))
+    history = _history(12)
+
+    prompt = build_prompt(
+        message(history=history, memories=memories, summary=summary),
+        COUNTER,
+        budget=1200,
+    )
+
+    system = prompt.messages[0]["content"]
+    fixed = count_message(COUNTER, system.split("\n\n")[0]) + count_message(
+        COUNTER, message().text
+    )
+    room = 1200 - fixed
+    # Memories: the most relevant first, within a quarter of the room.
+    assert 0 < prompt.kept_memories < 40
+    assert "- note #0: " in system and "- note #39: " not in system
+    memory_tokens = sum(COUNTER.count(m) + 1 for m in memories[: prompt.kept_memories])
+    assert memory_tokens <= room // 4
+    # Every recent turn fits before the summary gets anything.
+    assert prompt.kept_turns == 12
+    # The summary's newest lines, whole, oldest dropped first.
+    assert 0 < prompt.kept_summary_lines < 60
+    kept = system.split(SUMMARY_HEADING + "\n", 1)[1].splitlines()
+    assert kept == summary.splitlines()[-prompt.kept_summary_lines :]
+    assert prompt.tokens <= 1200
+
+
+def test_build_prompt_turns_before_summary_when_budget_is_tight():
+    summary = "user: an old line"
+    history = _history(40)
+
+    prompt = build_prompt(
+        message(history=history, summary=summary), COUNTER, budget=600
+    )
+
+    assert 0 < prompt.kept_turns < 40
+    assert prompt.kept_summary_lines == 0
+    assert SUMMARY_HEADING not in prompt.messages[0]["content"]
+
+
+def test_build_prompt_counts_section_headings():
+    memories = ("- note #1: short",)
+
+    prompt = build_prompt(message(memories=memories), COUNTER, budget=4000)
+    bare = build_prompt(message(), COUNTER, budget=4000)
+
+    assert MEMORIES_HEADING in prompt.messages[0]["content"]
+    assert prompt.tokens - bare.tokens >= COUNTER.count(MEMORIES_HEADING)

@@ -58,3 +58,30 @@ def test_stream_reply_deltas_over_websocket(live: TestClient, fake: FakeProvider
     assert {d["message_id"] for d in deltas} == {user_message["id"]}
     assert "".join(d["text"] for d in deltas) == GOOD_PLAN["reply"]
     assert [d["offset"] for d in deltas] == sorted(d["offset"] for d in deltas)
+
+
+def test_stream_thinking_steps_over_websocket(live: TestClient, fake: FakeProvider):
+    token = _sign_up(live)
+    auth = {"Authorization": f"Bearer {token}"}
+    cid = live.post("/api/conversations", json={}, headers=auth).json()["id"]
+
+    cookie = {"cookie": f"{SESSION_COOKIE}={token}"}
+    with live.websocket_connect("/api/ws", headers=cookie) as socket:
+        assert socket.receive_json()["type"] == "session.ready"
+        exchange = live.post(
+            f"/api/conversations/{cid}/message",
+            json={"content": "remind me to call the dentist"},
+            headers=auth,
+        ).json()
+        events = [socket.receive_json()]
+        while events[-1]["type"] != "message.created" or (
+            events[-1]["data"]["role"] != "assistant"
+        ):
+            events.append(socket.receive_json())
+
+    steps = [e["data"] for e in events if e["type"] == "thinking.step"]
+    assert [s["index"] for s in steps] == list(range(len(steps)))
+    assert [(s["kind"], s["label"]) for s in steps] == [
+        (s["kind"], s["label"]) for s in exchange["thinking"]
+    ]
+    assert {s["conversation_id"] for s in steps} == {cid}

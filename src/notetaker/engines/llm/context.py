@@ -1,9 +1,13 @@
 """The messages sent to a model: one system message, recent turns, the new message.
 
 Everything optional is packed into a token budget: whole items only, never a
-message cut in the middle. Open tasks get up to half of what the instructions and
-the new message leave, recent turns what remains (newest kept, back to the first
-that does not fit), retrieved memories the rest.
+message or a line cut in the middle. The instructions and the new message are
+always sent; of what they leave, in this order of priority:
+
+1. open tasks get up to half;
+2. retrieved memories, most relevant first, up to a quarter of what remains;
+3. recent turns what remains then, newest kept, back to the first that does not fit;
+4. the conversation's summary the rest: its newest lines, oldest dropped first.
 """
 
 from collections.abc import Iterable, Sequence
@@ -32,6 +36,13 @@ search (with the topic words in text); the app looks the answer up.
 """
 
 
+MEMORIES_HEADING = "From their notes and finished tasks (may be relevant):"
+SUMMARY_HEADING = "Earlier in this conversation:"
+# The headings and the blank lines around them, counted generously, so that the
+# sections never overrun the budget.
+HEADING_TOKENS = 16
+
+
 @dataclass(frozen=True, slots=True)
 class Prompt:
     messages: list[dict[str, str]]
@@ -39,6 +50,7 @@ class Prompt:
     kept_turns: int
     kept_tasks: int
     kept_memories: int
+    kept_summary_lines: int = 0
 
 
 def build_prompt(message: EngineInput, counter: TokenCounter, budget: int) -> Prompt:
@@ -47,20 +59,24 @@ def build_prompt(message: EngineInput, counter: TokenCounter, budget: int) -> Pr
     fixed = count_message(counter, head) + count_message(counter, message.text)
     room = max(0, budget - fixed)
     lines = (_task_line(task, message.now.tzinfo) for task in message.open_tasks)
-    tasks, used_tasks = pack(lines, room // 2, counter)
+    tasks, used_tasks = _section(lines, room // 2, counter)
     room -= used_tasks
+    memories, used_memories = _section(message.memories, room // 4, counter)
+    room -= used_memories
     turns_newest = [(t.role, t.content) for t in reversed(message.history)]
     turns, used_turns = _pack_turns(turns_newest, room, counter)
     room -= used_turns
-    memories, used_memories = pack(message.memories, room, counter)
-    system = _system(head, tasks, memories)
+    summary_newest = reversed(message.summary.splitlines())
+    summary, used_summary = _section(summary_newest, room, counter)
+    summary.reverse()
+    system = _system(head, tasks, memories, summary)
     messages = [
         {"role": "system", "content": system},
         *({"role": role, "content": content} for role, content in reversed(turns)),
         {"role": "user", "content": message.text},
     ]
-    tokens = fixed + used_tasks + used_turns + used_memories
-    return Prompt(messages, tokens, len(turns), len(tasks), len(memories))
+    tokens = fixed + used_tasks + used_memories + used_turns + used_summary
+    return Prompt(messages, tokens, len(turns), len(tasks), len(memories), len(summary))
 
 
 def pack(
@@ -76,6 +92,14 @@ def pack(
         kept.append(item)
         used += cost
     return kept, used
+
+
+def _section(
+    lines: Iterable[str], budget: int, counter: TokenCounter
+) -> tuple[list[str], int]:
+    """`pack` for a section of the system message, its heading included."""
+    kept, used = pack(lines, budget - HEADING_TOKENS, counter)
+    return kept, (used + HEADING_TOKENS if kept else 0)
 
 
 def _pack_turns(
@@ -107,10 +131,14 @@ def _task_line(task: TaskRef, zone: tzinfo | None) -> str:
     return f"- id {task.id}: {task.title}{due}, priority {task.priority}"
 
 
-def _system(head: str, tasks: list[str], memories: list[str]) -> str:
+def _system(
+    head: str, tasks: list[str], memories: list[str], summary: list[str]
+) -> str:
     parts = [head]
     if tasks:
         parts.append("Open tasks:\n" + "\n".join(tasks))
     if memories:
-        parts.append("Things they told you before:\n" + "\n".join(memories))
+        parts.append(f"{MEMORIES_HEADING}\n" + "\n".join(memories))
+    if summary:
+        parts.append(f"{SUMMARY_HEADING}\n" + "\n".join(summary))
     return "\n\n".join(parts)

@@ -12,12 +12,14 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
+from ..base import ThinkingStep
 from .breaker import CircuitBreaker, Health
 from .errors import InvalidOutput, ProviderError, ProviderUnavailable
 from .providers import Completion, Messages, Provider
 from .reply_stream import ReplyStream
 from .retry import RetryPolicy
 from .routing import Size
+from .thinking import Thinking
 
 T = TypeVar("T")
 # The reply's new text and its offset in the reply: a retry starts again at 0.
@@ -76,13 +78,16 @@ class LLMEngine:
         schema: dict,
         check: Callable[[str], T],
         on_reply: OnReply | None = None,
+        thinking: Thinking | None = None,
     ) -> Answer[T]:
+        """The checked answer; retries and the repair request are thinking steps."""
         if not self.breaker.allow():
             raise ProviderUnavailable("circuit open")
         model = self.models[size]
+        thinking = thinking or Thinking()
         started = time.perf_counter()
         async with self._slot():
-            first = await self._complete(model, messages, schema, on_reply)
+            first = await self._complete(model, messages, schema, on_reply, thinking)
             try:
                 return self._accept(first, check, model, started, repaired=False)
             except InvalidOutput as exc:
@@ -91,7 +96,10 @@ class LLMEngine:
                     {"role": "assistant", "content": first.text},
                     {"role": "user", "content": REPAIR.format(problems=exc)},
                 ]
-            second = await self._complete(model, repair, schema, on_reply)
+            # The problems stay out of the label: they may quote the message.
+            label = f"{self.name} ({model}) gave an invalid plan; asking for a repair"
+            await thinking.add("repair", label, engine=self.name, model=model)
+            second = await self._complete(model, repair, schema, on_reply, thinking)
             answer = self._accept(second, check, model, started, repaired=True)
             return replace(answer, tokens=_sum(_total(first), answer.tokens))
 
@@ -122,7 +130,12 @@ class LLMEngine:
             self._slots.release()
 
     async def _complete(
-        self, model: str, messages: Messages, schema: dict, on_reply: OnReply | None
+        self,
+        model: str,
+        messages: Messages,
+        schema: dict,
+        on_reply: OnReply | None,
+        thinking: Thinking,
     ) -> Completion:
         for attempt in range(self._retry.retries):
             try:
@@ -130,8 +143,16 @@ class LLMEngine:
             except ProviderError as exc:
                 if not exc.retryable or self.breaker.state != "closed":
                     raise
+                await thinking.record(self._retry_step(model, exc, attempt + 2))
                 await asyncio.sleep(self._retry.delay(attempt, exc.retry_after))
         return await self._attempt(model, messages, schema, on_reply)
+
+    def _retry_step(self, model: str, exc: ProviderError, attempt: int) -> ThinkingStep:
+        # Our own fixed wording ("HTTP 503", "malformed stream chunk"), never the
+        # provider's body.
+        label = f"{self.name} ({model}) failed ({exc}); retrying, attempt {attempt}"
+        detail = {"engine": self.name, "model": model, "status": exc.status}
+        return ThinkingStep(kind="retry", label=label, detail=detail)
 
     async def _attempt(
         self, model: str, messages: Messages, schema: dict, on_reply: OnReply | None
