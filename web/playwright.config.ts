@@ -15,6 +15,8 @@ function freePort(): string {
 
 process.env.E2E_PORT ??= freePort();
 process.env.E2E_DB_DIR ??= mkdtempSync(join(tmpdir(), "notetaker-e2e-"));
+// The one account that may open the operator pages (see e2e/performance.spec.ts).
+process.env.E2E_OPERATOR_EMAIL ??= "operator@example.com";
 
 const port = process.env.E2E_PORT;
 const root = resolve(import.meta.dirname, "..");
@@ -60,6 +62,7 @@ export default defineConfig({
     env: {
       NOTETAKER_DATABASE_URL: `sqlite+aiosqlite:///${join(process.env.E2E_DB_DIR, "e2e.db")}`,
       NOTETAKER_LOG_LEVEL: "WARNING",
+      NOTETAKER_ADMIN_EMAILS: JSON.stringify([process.env.E2E_OPERATOR_EMAIL]),
     },
   },
 });

@@ -40,6 +40,15 @@ test("a reminder becomes a task, is ticked done, and the dashboard follows", asy
   await expectAccessible(page);
   await screenshot(page, "chat-with-task");
 
+  // A reloaded conversation keeps each reply's thinking steps, folded away.
+  await page.reload();
+  const steps = page
+    .getByTestId("assistant-message")
+    .getByRole("button", { name: /\d+ thinking steps?/ });
+  await expect(steps).toHaveAttribute("aria-expanded", "false");
+  await steps.click();
+  await expect(page.getByTestId("thinking-step").first()).toBeVisible();
+
   await page.getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByTestId("count-open_tasks")).toContainText("1");
   await expect(page.getByTestId("panel-next-7-days")).toContainText("Call Ana");
@@ -56,6 +65,51 @@ test("a reminder becomes a task, is ticked done, and the dashboard follows", asy
   );
   await expectAccessible(page);
   await screenshot(page, "dashboard");
+});
+
+function isReplyEvent(frame: string | Buffer): boolean {
+  const event = JSON.parse(String(frame));
+  return event.type === "message.created" && event.data.role === "assistant";
+}
+
+test("the assistant's steps show live while it works, then the reply takes over", async ({
+  page,
+}) => {
+  // The built-in engine takes milliseconds: hold its reply back (the HTTP
+  // response and the socket's event) to watch the steps come in.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding = false;
+  await page.routeWebSocket("**/api/ws", (socket) => {
+    const server = socket.connectToServer();
+    server.onMessage(async (frame) => {
+      if (holding && isReplyEvent(frame)) await held;
+      socket.send(frame);
+    });
+  });
+  await signUp(page);
+  await send(page, "hello there");
+  holding = true;
+  await page.route("**/api/conversations/*/message", async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+
+  const sent = send(page, "remind me to call Ana tomorrow at 3pm");
+  const pending = page.getByTestId("pending-reply");
+  const toggle = pending.getByRole("button");
+  await expect(pending.getByTestId("thinking-step").first()).toBeVisible();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await screenshot(page, "chat-thinking-live");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(pending.getByTestId("thinking-step")).toHaveCount(0);
+
+  release();
+  await sent;
+  await expect(pending).toHaveCount(0);
+  await expect(page.getByTestId("created-task")).toContainText("Call Ana");
 });
 
 test("a brain dump creates its note and its tasks", async ({ page }) => {

@@ -56,3 +56,9 @@ class PerformanceRead(BaseModel):
     engines: list[EngineStats]
     queries: list[QueryStats]
     series: list[WindowPoint]
+
+
+class AccessRead(BaseModel):
+    """The operator pages the caller may open."""
+
+    performance: bool

@@ -1,22 +1,24 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 
 import { SearchDialog } from "@/components/search-dialog";
 import { useHotkey } from "@/hooks/use-hotkey";
-import { LiveContext } from "@/hooks/use-live";
 import { useLiveSocket, type LiveStatus } from "@/hooks/use-live-socket";
 import { useMe } from "@/hooks/use-me";
 import { api, ApiError } from "@/lib/api/client";
+import { adminQueries } from "@/lib/queries/admin-queries";
 
 const LINKS = [
   { href: "/", label: "Chat" },
   { href: "/dashboard", label: "Dashboard" },
   { href: "/settings", label: "Settings" },
 ];
+// Shown to operators only (see /api/admin/access).
+const PERFORMANCE_LINK = { href: "/performance", label: "Performance" };
 
 const STATUS_TEXT: Record<LiveStatus, string> = {
   connecting: "Connecting…",
@@ -58,7 +60,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   }
 
   return (
-    <LiveContext value={live}>
+    <>
       <div className="flex h-dvh flex-col">
         <Header
           status={live.status}
@@ -68,7 +70,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
         <main className="flex min-h-0 flex-1 flex-col">{children}</main>
       </div>
       {searching && <SearchDialog onClose={() => setSearching(false)} />}
-    </LiveContext>
+    </>
   );
 }
 
@@ -83,13 +85,18 @@ function Header({
 }) {
   const pathname = usePathname();
   const signOut = useSignOut();
+  const access = useQuery({
+    ...adminQueries.access(),
+    enabled: Boolean(email),
+  }).data;
+  const links = access?.performance ? [...LINKS, PERFORMANCE_LINK] : LINKS;
   return (
     <header className="flex h-12 shrink-0 items-center gap-2 border-b border-stone-200 bg-white px-4 dark:border-stone-800 dark:bg-stone-950">
       <span className="hidden text-sm font-semibold text-stone-900 sm:inline dark:text-stone-50">
         Note-Taker
       </span>
       <nav aria-label="Main" className="flex gap-1">
-        {LINKS.map((link) => (
+        {links.map((link) => (
           <Link
             key={link.href}
             href={link.href}

@@ -7,7 +7,9 @@ import { useState } from "react";
 import { Composer } from "@/components/composer";
 import { ConversationList } from "@/components/conversation-list";
 import { EmptyState } from "@/components/empty-state";
-import { MessageList, type Pending } from "@/components/message-list";
+import { MessageList } from "@/components/message-list";
+import { UserBubble } from "@/components/message-row";
+import { PendingReply, type Pending } from "@/components/pending-reply";
 import { Sidebar } from "@/components/sidebar";
 import { useDraft } from "@/hooks/use-draft";
 import { useSendMessage } from "@/hooks/use-send-message";
@@ -173,7 +175,10 @@ export function ChatScreen() {
           ) : (
             <div className="flex flex-1 items-center justify-center">
               {pending ? (
-                <p className="text-sm text-stone-500">Starting…</p>
+                <div className="w-full max-w-3xl space-y-3 px-4">
+                  <UserBubble content={pending.content} />
+                  <PendingReply pending={pending} conversationId={null} />
+                </div>
               ) : (
                 <EmptyState
                   title="What's on your mind?"

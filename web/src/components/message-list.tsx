@@ -12,12 +12,10 @@ import {
 
 import { EmptyState, Skeleton } from "@/components/empty-state";
 import { MessageRow, UserBubble } from "@/components/message-row";
-import { ThinkingSteps } from "@/components/thinking-steps";
+import { PendingReply, type Pending } from "@/components/pending-reply";
 import { useCreatedIndex } from "@/hooks/use-created-index";
 import type { Message } from "@/lib/api/client";
 import { messageQueries } from "@/lib/queries/message-queries";
-
-export type Pending = { content: string; since: number; afterId: number };
 
 type Row =
   | { key: string; message: Message; createdFor: number | null }
@@ -31,7 +29,9 @@ function chronological(pages: { items: Message[] }[] | undefined): Message[] {
   return (pages ?? []).flatMap((page) => page.items).reverse();
 }
 
-function buildRows(messages: Message[], pending: Pending | null): Row[] {
+/** The rows to show: each message, then the message on its way (its text
+ * until the stored copy arrives) until its reply is in the list. */
+export function buildRows(messages: Message[], pending: Pending | null): Row[] {
   const rows: Row[] = messages.map((message, index) => {
     const previous = messages[index - 1];
     const createdFor =
@@ -40,15 +40,16 @@ function buildRows(messages: Message[], pending: Pending | null): Row[] {
         : null;
     return { key: `m${message.id}`, message, createdFor };
   });
-  if (pending) {
-    const arrived = messages.some(
-      (m) =>
-        m.role === "user" &&
-        m.id > pending.afterId &&
-        m.content === pending.content,
-    );
-    rows.push({ key: "pending", pending, showText: !arrived });
-  }
+  if (!pending) return rows;
+  const sent = messages.findIndex(
+    (m) =>
+      m.role === "user" &&
+      m.id > pending.afterId &&
+      m.content === pending.content,
+  );
+  const answered =
+    sent >= 0 && messages.slice(sent + 1).some((m) => m.role === "assistant");
+  if (!answered) rows.push({ key: "pending", pending, showText: sent < 0 });
   return rows;
 }
 
@@ -169,7 +170,11 @@ export function MessageList({
                   }
                 />
               ) : (
-                <PendingRow pending={row.pending} showText={row.showText} />
+                <PendingRow
+                  pending={row.pending}
+                  showText={row.showText}
+                  conversationId={conversationId}
+                />
               )}
             </li>
           );
@@ -182,14 +187,16 @@ export function MessageList({
 function PendingRow({
   pending,
   showText,
+  conversationId,
 }: {
   pending: Pending;
   showText: boolean;
+  conversationId: number;
 }) {
   return (
     <div className="space-y-3">
       {showText && <UserBubble content={pending.content} />}
-      <ThinkingSteps steps={[]} pendingSince={pending.since} />
+      <PendingReply pending={pending} conversationId={conversationId} />
     </div>
   );
 }

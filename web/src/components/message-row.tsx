@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { memo } from "react";
 
 import { CreatedItems } from "@/components/created-items";
+import { Markdown } from "@/components/markdown";
 import { ThinkingSteps } from "@/components/thinking-steps";
 import type { Created } from "@/hooks/use-created-index";
 import type { Message } from "@/lib/api/client";
@@ -28,20 +29,22 @@ function AssistantReply({
 }) {
   const { data: exchange } = useQuery(exchangeQueries.byReply(message.id));
   const failed = message.status === "failed";
+  // The live message event comes before its steps are stored; the send
+  // response and the history carry them.
+  const steps = exchange?.thinking ?? message.thinking ?? [];
   return (
     <div className="max-w-[90%] space-y-1.5" data-testid="assistant-message">
-      {exchange && (
+      {steps.length > 0 && (
         <ThinkingSteps
-          steps={exchange.thinking}
+          steps={steps}
           latencyMs={message.latency_ms}
-          defaultOpen
+          defaultOpen={Boolean(exchange)}
         />
       )}
-      <div
-        className={`text-sm whitespace-pre-wrap ${failed ? "text-red-700 dark:text-red-300" : "text-stone-800 dark:text-stone-100"}`}
-      >
-        {message.content}
-      </div>
+      <Markdown
+        text={message.content}
+        className={`text-sm ${failed ? "text-red-700 dark:text-red-300" : "text-stone-800 dark:text-stone-100"}`}
+      />
       <CreatedItems
         notes={exchange?.notes ?? created?.notes ?? []}
         tasks={exchange?.tasks ?? created?.tasks ?? []}

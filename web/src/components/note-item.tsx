@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 
+import { Markdown } from "@/components/markdown";
 import { TagList } from "@/components/tag-list";
 import { useZone } from "@/hooks/use-me";
 import { useDeleteNote, useUpdateNote } from "@/hooks/use-note-mutations";
@@ -78,11 +79,10 @@ function NoteSummary({
         </span>
       </div>
       {note.body && (
-        <p
-          className={`text-sm whitespace-pre-line text-stone-600 dark:text-stone-300 ${expanded ? "" : "line-clamp-2"}`}
-        >
-          {note.body}
-        </p>
+        <Markdown
+          text={note.body}
+          className={`text-sm text-stone-600 dark:text-stone-300 ${expanded ? "" : "line-clamp-2"}`}
+        />
       )}
       <div className="flex items-center gap-2">
         <TagList tags={note.tags} category={category} />

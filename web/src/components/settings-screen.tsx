@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useOptimistic, useTransition } from "react";
 
-import { useLive } from "@/hooks/use-live";
+import { EngineSection } from "@/components/engine-section";
 import { useMe } from "@/hooks/use-me";
 import { useToast } from "@/hooks/use-toast";
 import { api, unwrap, type Schemas, type User } from "@/lib/api/client";
@@ -42,19 +42,6 @@ function useUpdateMe() {
   return mutation;
 }
 
-/** "ollama,local" → "ollama, falling back to the built-in engine". */
-function engineLabel(name: string): string {
-  const names = name
-    .split(",")
-    .map((part) => (part === "local" ? "the built-in engine" : part));
-  const [first = "", ...rest] = names;
-  const active =
-    first === "the built-in engine" ? "Built-in (local, offline)" : first;
-  return rest.length
-    ? `${active} is active, falling back to ${rest.join(", then ")}.`
-    : `${active} is active.`;
-}
-
 function timezones(current: string): string[] {
   const all = Intl.supportedValuesOf?.("timeZone") ?? [];
   return all.includes(current) ? all : [current, ...all];
@@ -63,7 +50,6 @@ function timezones(current: string): string[] {
 export function SettingsScreen() {
   const { data: user } = useMe();
   const update = useUpdateMe();
-  const { engine, status } = useLive();
   const zones = useMemo(() => timezones(user?.timezone ?? "UTC"), [user]);
   // Controls follow the choice at once; the saved user catches up.
   const [, startTransition] = useTransition();
@@ -126,21 +112,7 @@ export function SettingsScreen() {
             ))}
           </fieldset>
         </section>
-        <section className="space-y-1 rounded-xl border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">
-          <h2 className="font-medium text-stone-700 dark:text-stone-200">
-            Understanding engine
-          </h2>
-          <p
-            data-testid="engine"
-            className="text-stone-600 dark:text-stone-300"
-          >
-            {engine
-              ? engineLabel(engine)
-              : status === "offline"
-                ? "Unknown while offline."
-                : "Checking…"}
-          </p>
-        </section>
+        <EngineSection />
       </div>
     </div>
   );

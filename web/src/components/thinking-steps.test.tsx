@@ -33,11 +33,17 @@ describe("ThinkingSteps", () => {
     expect(screen.queryAllByTestId("thinking-step")).toHaveLength(0);
   });
 
-  it("shows a live timer while the reply is on its way", () => {
-    render(<ThinkingSteps steps={[]} pendingSince={Date.now() - 1500} />);
+  it("shows a live timer and the steps so far while the reply is on its way, and can be collapsed", async () => {
+    render(<ThinkingSteps steps={STEPS} pendingSince={Date.now() - 1500} />);
 
     const toggle = screen.getByRole("button");
     expect(toggle.textContent).toMatch(/Thinking… 1\.\d s/);
-    expect((toggle as HTMLButtonElement).disabled).toBe(true);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(screen.getAllByTestId("thinking-step")).toHaveLength(2);
+
+    await userEvent.click(toggle);
+
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryAllByTestId("thinking-step")).toHaveLength(0);
   });
 });

@@ -35,14 +35,15 @@ export function ThinkingSteps({
   defaultOpen = false,
 }: {
   steps: ThinkingStep[];
-  /** Set while the reply is on its way: shows a live timer. */
+  /** Set while the reply is on its way: shows a live timer, starts open. */
   pendingSince?: number | null;
   latencyMs?: number | null;
   defaultOpen?: boolean;
 }) {
-  const [open, setOpen] = useState(defaultOpen);
-  const elapsed = useElapsed(pendingSince);
   const pending = pendingSince !== null;
+  // Open while the assistant works, so its steps show as they come.
+  const [open, setOpen] = useState(defaultOpen || pending);
+  const elapsed = useElapsed(pendingSince);
   const summary = pending
     ? `Thinking… ${(elapsed / 1000).toFixed(1)} s`
     : `${steps.length} thinking step${steps.length === 1 ? "" : "s"}${latencyMs != null ? ` · ${Math.round(latencyMs)} ms` : ""}`;
@@ -51,22 +52,20 @@ export function ThinkingSteps({
     <div className="text-xs text-stone-500 dark:text-stone-400">
       <button
         type="button"
-        aria-expanded={open || pending}
+        aria-expanded={open}
         onClick={() => setOpen((value) => !value)}
-        disabled={pending}
         className="flex items-center gap-1.5 rounded px-1 py-0.5 hover:bg-stone-100 dark:hover:bg-stone-800"
       >
-        {pending ? (
+        {pending && (
           <span
             aria-hidden
             className="size-2 animate-pulse rounded-full bg-teal-600"
           />
-        ) : (
-          <span aria-hidden>{open ? "▾" : "▸"}</span>
         )}
+        <span aria-hidden>{open ? "▾" : "▸"}</span>
         <span data-testid="thinking-summary">{summary}</span>
       </button>
-      {(open || pending) && steps.length > 0 && (
+      {open && steps.length > 0 && (
         <ol className="mt-1 space-y-1 border-l border-stone-200 pl-3 dark:border-stone-700">
           {steps.map((step, index) => (
             <li key={index} data-testid="thinking-step" className="space-y-0.5">

@@ -21,7 +21,6 @@ function socketUrl(): string {
 export function useLiveSocket(enabled: boolean) {
   const client = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  const [engine, setEngine] = useState<string | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
@@ -37,7 +36,6 @@ export function useLiveSocket(enabled: boolean) {
         if (event.type === "session.ready") {
           if (attempt > 0) void client.invalidateQueries();
           attempt = 0;
-          setEngine(event.data.engine);
           setStatus("live");
         }
         void applyLiveEvent(client, event);
@@ -63,5 +61,5 @@ export function useLiveSocket(enabled: boolean) {
     };
   }, [client, enabled]);
 
-  return { status, engine };
+  return { status };
 }

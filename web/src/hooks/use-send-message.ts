@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap, type Exchange } from "@/lib/api/client";
 import { insertMessage } from "@/lib/live-events";
+import { clearThinking } from "@/lib/live-thinking";
 import { conversationQueries } from "@/lib/queries/conversation-queries";
 import { exchangeQueries } from "@/lib/queries/exchange-queries";
 import { messageQueries } from "@/lib/queries/message-queries";
@@ -68,6 +69,7 @@ export function useSendMessage() {
         exchangeQueries.byReply(exchange.assistant_message.id).queryKey,
         exchange,
       );
+      clearThinking(client, conversationId, exchange.assistant_message.id);
       void client.invalidateQueries({ queryKey: conversationQueries.all });
     },
   });

@@ -1,6 +1,7 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 
 import type { Message, MessagePage, Note, Task } from "@/lib/api/client";
+import { applyThinkingStep, type LiveStep } from "@/lib/live-thinking";
 import { conversationQueries } from "@/lib/queries/conversation-queries";
 import { dashboardQueries } from "@/lib/queries/dashboard-queries";
 import { messageQueries } from "@/lib/queries/message-queries";
@@ -15,7 +16,8 @@ export type LiveEvent =
   | { type: "task.deleted"; data: { id: number } }
   | { type: "note.created" | "note.updated"; data: Note }
   | { type: "note.deleted"; data: { id: number } }
-  | { type: "message.created"; data: Message };
+  | { type: "message.created"; data: Message }
+  | { type: "thinking.step"; data: LiveStep };
 
 type Page<T> = { items: T[]; total: number };
 
@@ -113,6 +115,9 @@ export async function applyLiveEvent(
       return;
     case "note.created":
       await refreshNotes(client);
+      return;
+    case "thinking.step":
+      applyThinkingStep(client, event.data);
       return;
     case "message.created":
       await addMessage(client, event.data);

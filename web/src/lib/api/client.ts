@@ -13,6 +13,8 @@ export type Exchange = Schemas["ExchangeRead"];
 export type ThinkingStep = Schemas["ThinkingStepRead"];
 export type Dashboard = Schemas["DashboardRead"];
 export type Category = Schemas["CategoryRead"];
+export type EngineInfo = Schemas["EngineRead"];
+export type Performance = Schemas["PerformanceRead"];
 
 // Same origin: the UI is served by the API process, and the session cookie
 // rides along with every request.

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+  "/api/admin/access": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Access
+     * @description Which operator pages the caller may open, so that the UI links only those.
+     */
+    get: operations["access_api_admin_access_get"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/admin/performance": {
     parameters: {
       query?: never;
@@ -195,7 +215,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List Messages */
+    /**
+     * List Messages
+     * @description A page of messages, each reply with its thinking steps.
+     */
     get: operations["list_messages_api_conversations__conversation_id__messages_get"];
     put?: never;
     post?: never;
@@ -214,6 +237,27 @@ export interface paths {
     };
     /** Dashboard */
     get: operations["dashboard_api_dashboard_get"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/engine": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get Engine
+     * @description Which understanding engines this server uses, in order, and whether each
+     *     LLM provider is up, failing (degraded) or rested (circuit_open).
+     */
+    get: operations["get_engine_api_engine_get"];
     put?: never;
     post?: never;
     delete?: never;
@@ -342,6 +386,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * AccessRead
+     * @description The operator pages the caller may open.
+     */
+    AccessRead: {
+      /** Performance */
+      performance: boolean;
+    };
     /** CategoryCreate */
     CategoryCreate: {
       /** Color */
@@ -438,6 +490,36 @@ export interface components {
       /** Recent Notes */
       recent_notes: components["schemas"]["NoteRead"][];
     };
+    /**
+     * EngineChainRead
+     * @description The understanding engines in the order a message tries them.
+     */
+    EngineChainRead: {
+      /** Engines */
+      engines: components["schemas"]["EngineRead"][];
+    };
+    /** EngineRead */
+    EngineRead: {
+      /**
+       * Builtin
+       * @description The offline engine that answers when all fail.
+       */
+      builtin: boolean;
+      /**
+       * Models
+       * @description Model by message size (small, large); empty for the built-in.
+       */
+      models: {
+        [key: string]: string;
+      };
+      /** Name */
+      name: string;
+      /**
+       * State
+       * @enum {string}
+       */
+      state: "up" | "degraded" | "circuit_open";
+    };
     /** EngineStats */
     EngineStats: {
       /** Calls */
@@ -509,7 +591,11 @@ export interface components {
       /** Next Cursor */
       next_cursor: number | null;
     };
-    /** MessageRead */
+    /**
+     * MessageRead
+     * @description A message; an assistant reply carries the thinking steps that made it
+     *     (empty in the live `message.created` event, sent before they are stored).
+     */
     MessageRead: {
       /** Content */
       content: string;
@@ -534,6 +620,11 @@ export interface components {
       role: string;
       /** Status */
       status: string;
+      /**
+       * Thinking
+       * @default []
+       */
+      thinking?: components["schemas"]["ThinkingStepRead"][];
     };
     /** NoteCreate */
     NoteCreate: {
@@ -924,6 +1015,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  access_api_admin_access_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Successful Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AccessRead"];
+        };
+      };
+    };
+  };
   performance_api_admin_performance_get: {
     parameters: {
       query?: never;
@@ -1474,6 +1585,26 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["DashboardRead"];
+        };
+      };
+    };
+  };
+  get_engine_api_engine_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Successful Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EngineChainRead"];
         };
       };
     };
