@@ -7,9 +7,12 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from notetaker.app import create_app
 from notetaker.core.config import Settings
 from notetaker.db import migrations
 from tests.databases import BACKENDS, fresh_database
+from tests.factories import Account, register
+from tests.redis_service import own_key_prefix
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -36,3 +39,28 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield client
     app.dependency_overrides.clear()
+
+
+@pytest.fixture(scope="session")
+async def app(migrated_settings: Settings) -> AsyncIterator[FastAPI]:
+    """The app on the built-in engine; a folder that needs another provides its own."""
+    app = create_app(migrated_settings)
+    yield app
+    await app.state.database.dispose()
+
+
+@pytest.fixture
+async def account(client: httpx.AsyncClient) -> Account:
+    return await register(client)
+
+
+@pytest.fixture
+async def other_account(client: httpx.AsyncClient) -> Account:
+    return await register(client)
+
+
+@pytest.fixture
+async def redis_prefix() -> AsyncIterator[str]:
+    """Keys of this test's own on the real Redis (skipped, saying why, without it)."""
+    async for prefix in own_key_prefix():
+        yield prefix

@@ -5,25 +5,21 @@ import json
 import sys
 from pathlib import Path
 
-from notetaker.core.config import get_settings
+from notetaker.core.config import get_settings, shown_settings
 from notetaker.core.logging import configure_logging
 from notetaker.db import migrations
 
 
 def _serve(args: argparse.Namespace) -> None:
-    import uvicorn
+    from notetaker.server import serve
 
     settings = get_settings()
     if not args.no_migrate:
         migrations.upgrade(settings)
-    uvicorn.run(
-        "notetaker.app:create_app",
-        factory=True,
+    serve(
         host=args.host or settings.host,
         port=args.port or settings.port,
         workers=args.workers or settings.workers,
-        log_config=None,
-        access_log=False,
     )
 
 
@@ -42,7 +38,7 @@ def _eval(args: argparse.Namespace) -> None:
 
 
 def _config(_args: argparse.Namespace) -> None:
-    for name, value in get_settings().model_dump().items():
+    for name, value in shown_settings(get_settings()).items():
         print(f"NOTETAKER_{name.upper()}={value}")
 
 

@@ -104,6 +104,15 @@ async def test_update_user_settings(account: Account):
     assert response.json()["date_order"] == "DMY"
 
 
+async def test_update_user_settings_seen_by_next_request(account: Account):
+    assert (await account.get("/api/auth/me")).json()["timezone"] == "UTC"
+
+    await account.patch("/api/auth/me", json={"timezone": "Asia/Tokyo"})
+
+    # The caller's remembered login must not keep the old settings.
+    assert (await account.get("/api/auth/me")).json()["timezone"] == "Asia/Tokyo"
+
+
 async def test_get_me_without_token_unauthorized(client: httpx.AsyncClient):
     response = await client.get("/api/auth/me")
 

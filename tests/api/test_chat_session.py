@@ -137,3 +137,25 @@ async def test_send_messages_everyday_session(ny: Account):
     ).json()
     assert len(history["items"]) == 2 * 17
     assert history["next_cursor"] is None
+
+
+async def test_send_messages_status_count_and_follow_up(ny: Account):
+    cid = (await ny.post("/api/conversations", json={})).json()["id"]
+
+    none = await _say(ny, cid, "how many tasks do I have")
+    assert none["assistant_message"]["content"] == "You have no open tasks."
+    await _say(ny, cid, "remind me to call Ana tomorrow at 3pm")
+    await _say(ny, cid, "buy milk on Friday")
+    two = await _say(ny, cid, "how many tasks do I have")
+    assert two["assistant_message"]["content"] == "You have 2 open tasks."
+
+    await _say(ny, cid, "mark call Ana as in progress")
+    assert (await _tasks_by_title(ny))["Call Ana"]["status"] == "in_progress"
+    one = await _say(ny, cid, "how many tasks are overdue")
+    assert one["assistant_message"]["content"] == "No open tasks are overdue."
+
+    # "it" is the task the previous reply was about.
+    await _say(ny, cid, "mark it done")
+    tasks = await _tasks_by_title(ny)
+    assert tasks["Call Ana"]["status"] == "done"
+    assert tasks["Buy milk"]["status"] == "todo"

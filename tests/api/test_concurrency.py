@@ -44,6 +44,7 @@ class SlowEngine:
     """Stands in for the built-in engine on a huge message: busy for a while."""
 
     name = "local"
+    history_messages = 0
 
     def __init__(self) -> None:
         self.started = threading.Event()

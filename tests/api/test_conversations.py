@@ -1,3 +1,5 @@
+from sqlalchemy import event
+
 from tests.factories import Account, register
 
 
@@ -89,6 +91,50 @@ async def test_list_messages_cursor_pagination(account: Account):
     assert ids == sorted(ids, reverse=True)
 
 
+async def test_list_messages_replies_carry_thinking_steps(account: Account):
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+    exchange = (
+        await account.post(
+            f"/api/conversations/{cid}/message",
+            json={"content": "remind me to water the plants tomorrow"},
+        )
+    ).json()
+
+    page = (await account.get(f"/api/conversations/{cid}/messages")).json()
+
+    reply, question = page["items"]
+    assert reply["id"] == exchange["assistant_message"]["id"]
+    assert reply["thinking"] == exchange["thinking"]
+    assert exchange["assistant_message"]["thinking"] == exchange["thinking"]
+    assert [step["kind"] for step in reply["thinking"]][0] == "classify"
+    assert question["thinking"] == []
+
+
+async def test_list_messages_thinking_steps_in_one_query(app, account: Account):
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+    for i in range(4):
+        await account.post(
+            f"/api/conversations/{cid}/message", json={"content": f"note {i}: hi"}
+        )
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    database = app.state.database
+    engines = {database.engine.sync_engine, database.write_engine.sync_engine}
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", record)
+    try:
+        page = (await account.get(f"/api/conversations/{cid}/messages")).json()
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", record)
+
+    assert all(m["thinking"] for m in page["items"] if m["role"] == "assistant")
+    assert sum("FROM thinking_steps" in s for s in statements) == 1
+
+
 async def test_send_message_too_long_invalid(app, account: Account):
     cid = (await account.post("/api/conversations", json={})).json()["id"]
     limit = app.state.settings.max_message_chars
@@ -105,6 +151,7 @@ async def test_send_message_too_long_invalid(app, account: Account):
 async def test_send_message_engine_failure_keeps_message(app, account: Account):
     class BrokenEngine:
         name = "broken"
+        history_messages = 0
 
         def understand(self, message):
             raise RuntimeError("engine exploded")
@@ -136,6 +183,7 @@ async def test_send_message_store_failure_rolls_back_everything(app, account: Ac
         """Creates a task, then changes a task that does not exist."""
 
         name = "half"
+        history_messages = 0
 
         def understand(self, message):
             return Plan(
@@ -178,6 +226,7 @@ class _DraftEngine:
     """Returns one fixed note draft, as an engine outside our control might."""
 
     name = "draft"
+    history_messages = 0
 
     def __init__(self, draft) -> None:
         self.draft = draft

@@ -113,6 +113,7 @@ async def test_log_failure_keeps_stack_without_exception_message(
         """Fails the way validation errors do: quoting the input it refused."""
 
         name = "local"
+        history_messages = 0
 
         def understand(self, message):
             raise ValueError(f"cannot read {message.text!r}")

@@ -11,9 +11,10 @@ def _children(spans, parent) -> list:
     return [s for s in spans if s.parent and s.parent.span_id == parent.context.span_id]
 
 
-async def test_trace_message_from_request_to_database(client, spans):
+async def test_trace_message_from_request_to_database(app, client, spans):
     account = await register(client)
     conversation = (await account.post("/api/conversations", json={})).json()
+    app.state.login_cache.forget_user(account.user["id"])
     spans.clear()
 
     response = await account.post(
@@ -42,7 +43,7 @@ async def test_trace_message_from_request_to_database(client, spans):
 
     below_orchestrator = {s.name for s in _children(finished, orchestrator)}
     assert {"db BEGIN", "db SELECT", "db INSERT", "db UPDATE"} <= below_orchestrator
-    # The caller's login is looked up before the orchestrator starts.
+    # The caller's login (forgotten above) is looked up before the orchestrator.
     assert "db SELECT" in {s.name for s in _children(finished, root)}
 
 

@@ -16,18 +16,19 @@ from notetaker.models import Category, Conversation, Note, Task, User
 from notetaker.observability import context
 from notetaker.schemas.base import MAX_ID
 from notetaker.services import categories, conversations, notes, tasks
-from notetaker.services.users import user_for_token
+from notetaker.services.login_cache import LoginCache
+from notetaker.services.users import find_login
 
 SESSION_COOKIE = "notetaker_session"
 
 _bearer = HTTPBearer(auto_error=False)
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     return request.app.state.database
 
 
-def get_settings(request: Request) -> AppSettings:
+async def get_settings(request: Request) -> AppSettings:
     return request.app.state.settings
 
 
@@ -45,9 +46,10 @@ async def get_session(
 # Scope "function": commit before the response leaves, so a client that gets a
 # success can rely on the change being stored (and read it back at once).
 Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
+Db = Annotated[Database, Depends(get_database)]
 
 
-def request_token(
+async def request_token(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> str | None:
@@ -56,16 +58,35 @@ def request_token(
     return request.cookies.get(SESSION_COOKIE)
 
 
+async def get_login_cache(request: Request) -> LoginCache:
+    return request.app.state.login_cache
+
+
+Logins = Annotated[LoginCache, Depends(get_login_cache)]
+
+
+async def signed_in_user(db: Database, logins: LoginCache, token: str) -> User | None:
+    """Looked up in a short read of its own so that a route which writes in other
+    transactions (the chat) holds no lock while it works."""
+    user = logins.get(token)
+    if user is not None:
+        return user
+    found = await db.read(find_login, token=token)
+    if found is None:
+        return None
+    user, expires_at = found
+    logins.put(token, user, login_expires_at=expires_at)
+    return user
+
+
 async def current_user(
     db: Annotated[Database, Depends(get_database)],
+    logins: Logins,
     token: Annotated[str | None, Depends(request_token)],
 ) -> User:
-    """The caller, looked up in a short read of its own so that a route which
-    writes in other transactions (the chat) holds no lock while it works."""
     if not token:
         raise Unauthorized("Sign in first.")
-    async with db.transaction(write=False) as session:
-        user = await user_for_token(session, token=token)
+    user = await signed_in_user(db, logins, token)
     if user is None:
         raise Unauthorized("Sign in first.")
     context.bind_user(user.id)
@@ -115,7 +136,7 @@ OwnedCategory = Annotated[Category, Depends(owned_category)]
 Settings = Annotated[AppSettings, Depends(get_settings)]
 
 
-def get_now() -> datetime:
+async def get_now() -> datetime:
     """The current instant; a dependency so a test can pin the clock."""
     return utcnow()
 

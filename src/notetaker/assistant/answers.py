@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notetaker.engines.base import QuestionQuery
@@ -98,34 +98,58 @@ async def _search_answer(session: AsyncSession, user_id: int, text: str) -> Answ
     return Answer(reply="\n".join(parts), tasks=tasks, notes=notes)
 
 
+@dataclass(frozen=True, slots=True)
+class _TaskQuestion:
+    query: Select
+    heading: str
+    empty: str
+    counted: str | None  # what the counted tasks are ("overdue"); None: all open
+
+
 async def answer_question(
     session: AsyncSession, *, user: User, question: QuestionQuery, now: datetime
 ) -> Answer:
-    day = UserDay.of(now, user.timezone)
-    mine = _open_tasks(user.id)
+    if question.kind == "search":
+        return await _search_answer(session, user.id, question.text or "")
+    asked = _task_question(question, UserDay.of(now, user.timezone), user.id)
+    if question.count:
+        return await _count_answer(session, asked)
+    return await _tasks_answer(session, asked.query, asked.heading, asked.empty)
+
+
+def _task_question(
+    question: QuestionQuery, day: UserDay, user_id: int
+) -> _TaskQuestion:
+    mine = _open_tasks(user_id)
     match question.kind:
         case "due_today":
-            return await _tasks_answer(
-                session,
+            return _TaskQuestion(
                 mine.where(or_(is_due_today(day), is_overdue(day))),
                 "Due today (and anything overdue):",
                 "Nothing is due today.",
+                "due today or overdue",
             )
         case "overdue":
-            return await _tasks_answer(
-                session, mine.where(is_overdue(day)), "Overdue:", "Nothing is overdue."
-            )
+            overdue = mine.where(is_overdue(day))
+            return _TaskQuestion(overdue, "Overdue:", "Nothing is overdue.", "overdue")
         case "due_window":
             start, end = question.start or day.start, question.end or day.end
-            return await _tasks_answer(
-                session,
+            span = f"from {start:%a %d %b} to {end - timedelta(seconds=1):%a %d %b}"
+            return _TaskQuestion(
                 mine.where(Task.due_at >= start, Task.due_at < end),
-                f"Due from {start:%a %d %b} to {end - timedelta(seconds=1):%a %d %b}:",
+                f"Due {span}:",
                 "Nothing is due in that time.",
+                f"due {span}",
             )
-        case "open_tasks":
-            return await _tasks_answer(
-                session, mine, "Your open tasks:", "You have no open tasks."
-            )
-        case "search":
-            return await _search_answer(session, user.id, question.text or "")
+    return _TaskQuestion(mine, "Your open tasks:", "You have no open tasks.", None)
+
+
+async def _count_answer(session: AsyncSession, asked: _TaskQuestion) -> Answer:
+    count = await session.scalar(
+        select(func.count()).select_from(asked.query.subquery())
+    )
+    tasks = "task" if count == 1 else "tasks"
+    if asked.counted is None:
+        return Answer(reply=f"You have {count or 'no'} open {tasks}.")
+    verb = "is" if count == 1 else "are"
+    return Answer(reply=f"{count or 'No'} open {tasks} {verb} {asked.counted}.")

@@ -150,4 +150,6 @@ def _task_changes(change: TaskChange) -> dict[str, object]:
             return {"due_at": _due(change.due_at), "due_has_time": change.due_has_time}
         case "set_priority":
             return {"priority": change.priority or 1}
+        case "set_status":
+            return {"status": change.status}
     return {}

@@ -1,30 +1,34 @@
 """One user message in, one assistant reply out.
 
-The user's message is committed before anything else happens, so it survives any
+The user's message is committed before any engine is asked, so it survives any
 failure. Everything the plan changes is then written in one transaction together
 with the reply: either all of it is stored, or none of it and a failure reply.
+Each thinking step is published live as it is taken; the reply stores the very
+same list.
 """
 
 import logging
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notetaker.assistant.answers import answer_question
-from notetaker.assistant.apply import AppliedPlan, apply_plan
+from notetaker.assistant.answers import Answer, answer_question
+from notetaker.assistant.apply import apply_plan
+from notetaker.assistant.context import gather_context
 from notetaker.db.database import Database
-from notetaker.engines.base import DateOrder, Engine, EngineInput, TaskRef, Turn
+from notetaker.engines.base import Engine, EngineInput, Plan
+from notetaker.engines.base import ThinkingStep as EngineStep
 from notetaker.engines.chain import EngineChain, Outcome, as_chain
 from notetaker.engines.llm.engine import OnReply
+from notetaker.engines.llm.thinking import OnStep, Thinking
 from notetaker.events.hub import EventHub
-from notetaker.models import Message, Note, Task, ThinkingStep, User
+from notetaker.models import Message, Note, Task, User
 from notetaker.observability import context
 from notetaker.observability.engine import observe_engine
 from notetaker.observability.tracing import tracer
-from notetaker.services import conversations, tasks
+from notetaker.services import conversations
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +41,7 @@ FAILURE_REPLY = (
 class Exchange:
     user_message: Message
     assistant_message: Message
-    thinking: list[ThinkingStep]
+    thinking: list[EngineStep]
     notes: list[Note] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     sources: list[Note | Task] = field(default_factory=list)
@@ -67,59 +71,72 @@ async def _handle(
     now: datetime,
 ) -> Exchange:
     started = time.perf_counter()
-    user_message = await _save_user_message(db, user, conversation_id, content)
+    chain = as_chain(engine)
+    user_message, engine_input = await _save_user_message(
+        db, chain, user, conversation_id, content, now
+    )
+    thinking = Thinking(_step_publisher(db.events, user_message))
     try:
-        outcome = await _understand(db, as_chain(engine), user, user_message, now)
+        on_reply = _reply_publisher(db.events, user_message)
+        outcome = await _understand(chain, user.id, engine_input, thinking, on_reply)
+        answer = await _answer_beforehand(db, user, outcome.plan, now)
         async with db.transaction() as session:
-            return await _process(session, user, user_message, outcome, now, started)
+            return await _process(
+                session, user, user_message, outcome, thinking, now, started, answer
+            )
     except Exception:
         log.exception(
             "message.failed",
             extra={"message_id": user_message.id, "conversation_id": conversation_id},
         )
+    await thinking.add("error", "Processing failed; nothing was stored")
     async with db.transaction() as session:
-        return await _save_failure(session, engine, user_message, started)
+        return await _save_failure(session, engine, user_message, thinking, started)
 
 
 async def _save_user_message(
-    db: Database, user: User, conversation_id: int, content: str
-) -> Message:
+    db: Database,
+    chain: EngineChain,
+    user: User,
+    conversation_id: int,
+    content: str,
+    now: datetime,
+) -> tuple[Message, EngineInput]:
+    """The user's message, committed: whatever the engines do next, it is kept.
+
+    What the engines will read is read first, outside the write: on SQLite every
+    writer of every process waits while one holds the lock, so it holds it only
+    for the insert."""
+    async with db.transaction(write=False) as session:
+        gathered = await gather_context(
+            session, chain, user=user, conversation_id=conversation_id, text=content
+        )
     async with db.transaction() as session:
-        conversation = await conversations.get_conversation(
-            session, user_id=user.id, conversation_id=conversation_id
+        message = await conversations.add_user_message(
+            session,
+            user_id=user.id,
+            conversation_id=conversation_id,
+            content=content,
+            summary=gathered.new_summary,
         )
-        return await conversations.add_message(
-            session, conversation=conversation, role="user", content=content
-        )
+    return message, gathered.engine_input(user, content, now)
 
 
 async def _understand(
-    db: Database, chain: EngineChain, user: User, message: Message, now: datetime
+    chain: EngineChain,
+    user_id: int,
+    engine_input: EngineInput,
+    thinking: Thinking,
+    on_reply: OnReply,
 ) -> Outcome:
     """The engine's plan, asked for outside any transaction: an LLM takes seconds,
     and no database lock or connection may wait for it."""
-    async with db.transaction(write=False) as session:
-        open_tasks = await tasks.list_open_tasks(session, user_id=user.id)
-        history = await _history(session, message, chain.history_messages)
-    engine_input = _engine_input(user, message.content, now, open_tasks, history)
-    on_reply = _reply_publisher(db.events, message)
-    with observe_engine(chain):
-        return await chain.run(engine_input, user_id=user.id, on_reply=on_reply)
-
-
-async def _history(
-    session: AsyncSession, message: Message, limit: int
-) -> tuple[Turn, ...]:
-    if limit == 0:
-        return ()
-    newest_first, _ = await conversations.list_messages(
-        session, conversation_id=message.conversation_id, before=message.id, limit=limit
-    )
-    return tuple(
-        Turn(role=m.role, content=m.content)
-        for m in reversed(newest_first)
-        if m.status == "ok"
-    )
+    with observe_engine(chain) as call:
+        outcome = await chain.run(
+            engine_input, user_id=user_id, on_reply=on_reply, thinking=thinking
+        )
+        call.answered(outcome.engine, outcome.model, outcome.result)
+    return outcome
 
 
 def _reply_publisher(events: EventHub, message: Message) -> OnReply:
@@ -130,103 +147,95 @@ def _reply_publisher(events: EventHub, message: Message) -> OnReply:
     return publish
 
 
+def _step_publisher(events: EventHub, message: Message) -> OnStep:
+    """Each thinking step to the user's tabs as it is taken, before the reply is
+    stored; the same steps, in the same order, are stored with the reply."""
+
+    async def publish(index: int, step: EngineStep) -> None:
+        data = {
+            "message_id": message.id,
+            "conversation_id": message.conversation_id,
+            "index": index,
+            "kind": step.kind,
+            "label": step.label,
+        }
+        await events.publish(message.user_id, {"type": "thinking.step", "data": data})
+
+    return publish
+
+
+async def _answer_beforehand(
+    db: Database, user: User, plan: Plan, now: datetime
+) -> Answer | None:
+    """A question that changes nothing, answered in a read of its own, so that the
+    write which stores the reply holds SQLite's lock for less time."""
+    if plan.question is None or plan.notes or plan.tasks or plan.changes:
+        return None
+    async with db.transaction(write=False) as session:
+        return await answer_question(
+            session, user=user, question=plan.question, now=now
+        )
+
+
 async def _process(
     session: AsyncSession,
     user: User,
     message: Message,
     outcome: Outcome,
+    thinking: Thinking,
     now: datetime,
     started: float,
+    answer: Answer | None,
 ) -> Exchange:
     plan = outcome.plan
     applied = await apply_plan(session, user=user, plan=plan, message_id=message.id)
+    await thinking.record_all(EngineStep.model_validate(s) for s in applied.steps)
     sources: list[Note | Task] = []
     if plan.question is not None:
-        answer = await answer_question(
+        # Asked together with changes, it is answered after them, seeing them.
+        answer = answer or await answer_question(
             session, user=user, question=plan.question, now=now
         )
         applied.reply, sources = answer.reply, [*answer.notes, *answer.tasks]
-        applied.steps.append({"kind": "answer", "label": f"Found {len(sources)} items"})
-    reply, steps = await _save_reply(
-        session, outcome, message, applied, started=started
-    )
-    log.info(
-        "message.processed",
-        extra={"message_id": message.id, "intent": plan.intent.value},
-    )
-    return Exchange(message, reply, steps, applied.notes, applied.tasks, sources)
-
-
-def _engine_input(
-    user: User,
-    text: str,
-    now: datetime,
-    open_tasks: list[Task],
-    history: tuple[Turn, ...],
-) -> EngineInput:
-    refs = tuple(
-        TaskRef(id=t.id, title=t.title, due_at=t.due_at, priority=t.priority)
-        for t in open_tasks
-    )
-    return EngineInput(
-        text=text,
-        now=now.astimezone(ZoneInfo(user.timezone)),
-        timezone=user.timezone,
-        date_order=DateOrder(user.date_order),
-        open_tasks=refs,
-        history=history,
-    )
-
-
-async def _save_reply(
-    session: AsyncSession,
-    outcome: Outcome,
-    message: Message,
-    applied: AppliedPlan,
-    *,
-    started: float,
-) -> tuple[Message, list[ThinkingStep]]:
-    conversation = await conversations.get_conversation(
-        session, user_id=message.user_id, conversation_id=message.conversation_id
-    )
-    reply = await conversations.add_message(
+        await thinking.add("answer", f"Found {len(sources)} items")
+    reply = await conversations.add_reply(
         session,
-        conversation=conversation,
-        role="assistant",
+        to=message,
         content=applied.reply,
-        intent=outcome.plan.intent.value,
+        thinking=_rows(thinking),
+        intent=plan.intent.value,
         provider=outcome.engine,
         model=outcome.model,
         tokens=outcome.tokens,
         latency_ms=(time.perf_counter() - started) * 1000,
     )
-    await conversations.set_intent(
-        session, message_id=message.id, intent=outcome.plan.intent.value
+    log.info(
+        "message.processed",
+        extra={"message_id": message.id, "intent": plan.intent.value},
     )
-    thinking = [step.model_dump() for step in outcome.plan.thinking] + applied.steps
-    steps = await conversations.add_thinking_steps(
-        session, message_id=reply.id, steps=thinking
+    return Exchange(
+        message, reply, thinking.steps, applied.notes, applied.tasks, sources
     )
-    return reply, steps
 
 
 async def _save_failure(
-    session: AsyncSession, engine: Engine, message: Message, started: float
+    session: AsyncSession,
+    engine: Engine,
+    message: Message,
+    thinking: Thinking,
+    started: float,
 ) -> Exchange:
-    conversation = await conversations.get_conversation(
-        session, user_id=message.user_id, conversation_id=message.conversation_id
-    )
-    reply = await conversations.add_message(
+    reply = await conversations.add_reply(
         session,
-        conversation=conversation,
-        role="assistant",
+        to=message,
         content=FAILURE_REPLY,
+        thinking=_rows(thinking),
         status="failed",
         provider=engine.name,
         latency_ms=(time.perf_counter() - started) * 1000,
     )
-    step = {"kind": "error", "label": "Processing failed; nothing was stored"}
-    steps = await conversations.add_thinking_steps(
-        session, message_id=reply.id, steps=[step]
-    )
-    return Exchange(message, reply, steps)
+    return Exchange(message, reply, thinking.steps)
+
+
+def _rows(thinking: Thinking) -> list[dict]:
+    return [step.model_dump() for step in thinking.steps]

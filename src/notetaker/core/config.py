@@ -3,6 +3,7 @@
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -60,7 +61,17 @@ class Settings(BaseSettings):
     ai_cache_ttl: float = Field(default=3600.0, gt=0)
     ai_cache_entries: int = Field(default=2048, ge=1)
     redis_url: str | None = None
+    # Live events go to one Redis channel per user, named this plus the user id.
+    events_redis_prefix: str = "notetaker:events:"
     session_days: int = Field(default=30, ge=1, le=365)
+    # Sign-in limits, per window: failed sign-ins for one account's e-mail, and
+    # failed sign-ins plus refused sign-ups (e-mail taken) from one client address.
+    auth_limit_window: int = Field(default=900, ge=1, le=86_400)
+    auth_failures_per_email: int = Field(default=10, ge=1)
+    auth_failures_per_ip: int = Field(default=100, ge=1)
+    # How long a process trusts its memory of a token (0: ask the database each
+    # time). A sign-out reaches the other worker processes within this time.
+    login_cache_seconds: float = Field(default=5, ge=0, le=60)
     # Only over HTTPS should the browser send the session cookie; off for localhost.
     cookie_secure: bool = False
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
@@ -94,6 +105,25 @@ class Settings(BaseSettings):
             return None
         path = self.database_url.split("///", 1)[-1]
         return None if path in ("", ":memory:") else Path(path)
+
+
+def mask_url_password(value: str) -> str:
+    """The URL with the password in its user part replaced by ***."""
+    parts = urlsplit(value)
+    if not parts.netloc or parts.password is None:
+        return value
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user = userinfo.partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def shown_settings(settings: Settings) -> dict[str, str]:
+    """Every setting as text fit to print: secret fields are masked (SecretStr
+    shows as stars) and so is any password inside a URL."""
+    return {
+        name: mask_url_password(value) if isinstance(value, str) else str(value)
+        for name, value in settings.model_dump().items()
+    }
 
 
 @lru_cache

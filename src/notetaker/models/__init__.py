@@ -4,7 +4,9 @@ from notetaker.models.audit import AuditEntry
 from notetaker.models.base import Base
 from notetaker.models.category import Category, Tag, note_tags, task_tags
 from notetaker.models.conversation import Conversation, Message, ThinkingStep
+from notetaker.models.live_event import LiveEvent
 from notetaker.models.note import Note
+from notetaker.models.rate_limit import RateLimitCounter
 from notetaker.models.task import TASK_STATUSES, Task
 from notetaker.models.user import AuthSession, User
 
@@ -15,8 +17,10 @@ __all__ = [
     "Base",
     "Category",
     "Conversation",
+    "LiveEvent",
     "Message",
     "Note",
+    "RateLimitCounter",
     "Tag",
     "Task",
     "ThinkingStep",

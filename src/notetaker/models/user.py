@@ -28,4 +28,5 @@ class AuthSession(Base):
     )
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime]
-    expires_at: Mapped[datetime]
+    # Indexed for the purge of expired logins.
+    expires_at: Mapped[datetime] = mapped_column(index=True)

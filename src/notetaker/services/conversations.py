@@ -1,4 +1,7 @@
-from sqlalchemy import func, select, update
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notetaker.core.errors import NotFound
@@ -68,44 +71,146 @@ async def list_messages(
     return page, page[-1].id if has_more else None
 
 
-async def add_message(
+async def list_thinking_steps(
+    session: AsyncSession, *, message_ids: list[int]
+) -> dict[int, list[ThinkingStep]]:
+    """The thinking steps of these messages, in order, by message id: one query
+    for a whole page of messages."""
+    if not message_ids:
+        return {}
+    query = (
+        select(ThinkingStep)
+        .where(ThinkingStep.message_id.in_(message_ids))
+        .order_by(ThinkingStep.message_id, ThinkingStep.position)
+    )
+    steps: dict[int, list[ThinkingStep]] = {}
+    for step in await session.scalars(query):
+        steps.setdefault(step.message_id, []).append(step)
+    return steps
+
+
+@dataclass(frozen=True, slots=True)
+class Recent:
+    """A conversation's summary and its newest messages (newest first)."""
+
+    summary: str
+    summary_through: int | None
+    messages: Sequence[Row]  # id, role, content, status
+
+
+async def read_recent(
+    session: AsyncSession, *, user_id: int, conversation_id: int, limit: int
+) -> Recent:
+    """What the engines read of one of the user's conversations; 404 if not theirs.
+
+    One statement: the conversation joined to its newest messages (one row with no
+    message for an empty conversation, or when `limit` is 0).
+    """
+    query = (
+        select(
+            Conversation.summary,
+            Conversation.summary_through,
+            Message.id,
+            Message.role,
+            Message.content,
+            Message.status,
+        )
+        .outerjoin(Message, Message.conversation_id == Conversation.id)
+        .where(Conversation.id == conversation_id, Conversation.user_id == user_id)
+        .order_by(Message.id.desc())
+        .limit(max(limit, 1))
+    )
+    rows = (await session.execute(query)).all()
+    if not rows:
+        raise NotFound(
+            "Conversation not found.", details={"conversation_id": conversation_id}
+        )
+    messages = [row for row in rows if row.id is not None][:limit]
+    return Recent(rows[0].summary, rows[0].summary_through, messages)
+
+
+async def add_user_message(
     session: AsyncSession,
     *,
-    conversation: Conversation,
+    user_id: int,
+    conversation_id: int,
+    content: str,
+    summary: tuple[str, int] | None = None,
+) -> Message:
+    """The user's message in one of their conversations, and the conversation's
+    new (summary, summary_through) when it changed; 404 if it is not theirs (or
+    was deleted since it was read)."""
+    changes: dict[str, object] = {"updated_at": utcnow()}
+    if summary is not None:
+        changes["summary"], changes["summary_through"] = summary
+    touched = await session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation_id, Conversation.user_id == user_id)
+        .values(**changes)
+        .execution_options(synchronize_session=False)
+    )
+    if touched.rowcount == 0:
+        raise NotFound(
+            "Conversation not found.", details={"conversation_id": conversation_id}
+        )
+    return await _insert_message(session, conversation_id, user_id, "user", content)
+
+
+async def add_reply(
+    session: AsyncSession,
+    *,
+    to: Message,
+    content: str,
+    thinking: Sequence[dict],
+    **fields,
+) -> Message:
+    """The assistant's reply to the user's message `to`, with its thinking steps;
+    the user's message gets the reply's intent."""
+    reply = await _insert_message(
+        session, to.conversation_id, to.user_id, "assistant", content, **fields
+    )
+    if reply.intent is not None:
+        await session.execute(
+            update(Message)
+            .where(Message.id == to.id)
+            .values(intent=reply.intent)
+            .execution_options(synchronize_session=False)
+        )
+        to.intent = reply.intent
+    await add_thinking_steps(session, message_id=reply.id, steps=thinking)
+    return reply
+
+
+async def _insert_message(
+    session: AsyncSession,
+    conversation_id: int,
+    user_id: int,
     role: str,
     content: str,
     **fields,
 ) -> Message:
     message = Message(
-        conversation_id=conversation.id,
-        user_id=conversation.user_id,
+        conversation_id=conversation_id,
+        user_id=user_id,
         role=role,
         content=content,
         **fields,
     )
     session.add(message)
-    conversation.updated_at = utcnow()
     await session.flush()
     shown = MessageRead.model_validate(message).model_dump(mode="json")
-    outbox.emit(
-        session, user_id=conversation.user_id, type="message.created", data=shown
-    )
+    outbox.emit(session, user_id=user_id, type="message.created", data=shown)
     return message
 
 
 async def add_thinking_steps(
-    session: AsyncSession, *, message_id: int, steps: list[dict]
-) -> list[ThinkingStep]:
+    session: AsyncSession, *, message_id: int, steps: Sequence[dict]
+) -> None:
+    """One batched INSERT (one compiled statement, executed for every row)."""
+    if not steps:
+        return
     rows = [
-        ThinkingStep(message_id=message_id, position=i, **step)
+        {"message_id": message_id, "position": i, "detail": {}} | step
         for i, step in enumerate(steps)
     ]
-    session.add_all(rows)
-    await session.flush()
-    return rows
-
-
-async def set_intent(session: AsyncSession, *, message_id: int, intent: str) -> None:
-    await session.execute(
-        update(Message).where(Message.id == message_id).values(intent=intent)
-    )
+    await session.execute(insert(ThinkingStep), rows)

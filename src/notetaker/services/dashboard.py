@@ -1,32 +1,59 @@
-"""The dashboard: each count is its own scalar subquery, so no join can multiply it."""
+"""The dashboard in five statements, built once per process.
+
+Each count is its own scalar subquery, so no join can multiply it. The three task
+sections come back from one UNION ALL, labelled by section. The statements take
+the user and their day as bound parameters, so a request only executes them:
+building them again each time cost as much as running them.
+"""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ScalarSelect, Select, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import (
+    ScalarSelect,
+    Select,
+    bindparam,
+    func,
+    literal,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import Session
 
 from notetaker.models import Conversation, Note, Task
+from notetaker.services.listing import Row, with_tags
 from notetaker.services.schedule import UserDay, is_due_today, is_overdue
-from notetaker.services.tasks import OPEN_STATUSES, by_due_date
+from notetaker.services.tasks import DUE_ORDER, OPEN_STATUSES
+
+SECTION_SIZE = 20
+TASK_SECTIONS = ("overdue", "due_today", "next_7_days")
+_NEVER = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
 class Dashboard:
     counts: dict[str, int]
-    overdue: list[Task]
-    due_today: list[Task]
-    next_7_days: list[Task]
-    recent_notes: list[Note]
+    overdue: list[Row]
+    due_today: list[Row]
+    next_7_days: list[Row]
+    recent_notes: list[Row]
 
 
 def _count(query: Select) -> ScalarSelect[int]:
     return select(func.count()).select_from(query.subquery()).scalar_subquery()
 
 
-async def get_dashboard(
-    session: AsyncSession, *, user_id: int, day: UserDay, limit: int = 20
-) -> Dashboard:
+def _statements() -> tuple[Select, Any, Select]:
+    user_id = bindparam("user_id")
+    instant = Task.due_at.type  # stored as the column stores it
+    # The user's day as parameters: `is_overdue` and `is_due_today` only compare.
+    day = UserDay(
+        now=bindparam("now", type_=instant),
+        start=bindparam("start", type_=instant),
+        end=bindparam("end", type_=instant),
+    )
+    week_end = bindparam("week_end", type_=instant)
     open_tasks = select(Task).where(
         Task.user_id == user_id, Task.status.in_(OPEN_STATUSES)
     )
@@ -34,26 +61,65 @@ async def get_dashboard(
     notes = select(Note).where(Note.user_id == user_id, Note.archived.is_(False))
     conversations = select(Conversation.id).where(Conversation.user_id == user_id)
     overdue, due_today = is_overdue(day), is_due_today(day)
-    upcoming = (Task.due_at >= day.end, Task.due_at < day.end + timedelta(days=7))
+    upcoming = (Task.due_at >= day.end, Task.due_at < week_end)
 
-    counts = await session.execute(
-        select(
-            _count(open_tasks).label("open_tasks"),
-            _count(done_tasks).label("done_tasks"),
-            _count(open_tasks.where(overdue)).label("overdue_tasks"),
-            _count(open_tasks.where(due_today)).label("due_today"),
-            _count(notes).label("notes"),
-            _count(conversations).label("conversations"),
+    counts = select(
+        _count(open_tasks).label("open_tasks"),
+        _count(done_tasks).label("done_tasks"),
+        _count(open_tasks.where(overdue)).label("overdue_tasks"),
+        _count(open_tasks.where(due_today)).label("due_today"),
+        _count(notes).label("notes"),
+        _count(conversations).label("conversations"),
+    )
+    sections = []
+    conditions_of = {
+        "overdue": (overdue,),
+        "due_today": (due_today,),
+        "next_7_days": upcoming,
+    }
+    for name, conditions in conditions_of.items():
+        part = (
+            open_tasks.where(*conditions)
+            .with_only_columns(literal(name).label("section"), *Task.__table__.c)
+            .order_by(*DUE_ORDER)
+            .limit(SECTION_SIZE)
+            .subquery(name)
         )
+        sections.append(select(part))
+    recent = notes.order_by(Note.updated_at.desc()).limit(SECTION_SIZE)
+    return counts, union_all(*sections), recent.with_only_columns(*Note.__table__.c)
+
+
+_COUNTS, _TASK_SECTIONS, _RECENT_NOTES = _statements()
+
+
+def get_dashboard(session: Session, *, user_id: int, day: UserDay) -> Dashboard:
+    """For `Database.read`."""
+    params = {
+        "user_id": user_id,
+        "now": day.now,
+        "start": day.start,
+        "end": day.end,
+        "week_end": day.end + timedelta(days=7),
+    }
+    counts = session.execute(_COUNTS, params).one()._mapping
+    tasks = with_tags(
+        session,
+        Task,
+        [dict(r) for r in session.execute(_TASK_SECTIONS, params).mappings()],
     )
-
-    async def first(query: Select) -> list:
-        return list(await session.scalars(query.limit(limit)))
-
+    notes = [dict(r) for r in session.execute(_RECENT_NOTES, params).mappings()]
+    by_section: dict[str, list[Row]] = {name: [] for name in TASK_SECTIONS}
+    for task in sorted(tasks, key=_due_order):
+        by_section[task.pop("section")].append(task)
     return Dashboard(
-        counts=dict(counts.one()._mapping),
-        overdue=await first(by_due_date(open_tasks.where(overdue))),
-        due_today=await first(by_due_date(open_tasks.where(due_today))),
-        next_7_days=await first(by_due_date(open_tasks.where(*upcoming))),
-        recent_notes=await first(notes.order_by(Note.updated_at.desc())),
+        counts=dict(counts),
+        recent_notes=with_tags(session, Note, notes),
+        **by_section,
     )
+
+
+def _due_order(task: Row) -> tuple:
+    """DUE_ORDER in Python: a UNION keeps no order of its parts."""
+    due = task["due_at"]
+    return (due is None, due or _NEVER, task["priority"], task["id"])

@@ -1,12 +1,13 @@
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from notetaker.core.errors import NotFound
 from notetaker.models import Note, Tag
 from notetaker.schemas.note import NoteRead
-from notetaker.services import audit
+from notetaker.services import audit, listing
 from notetaker.services.categories import get_category
 from notetaker.services.filters import contains_text
 from notetaker.services.tags import resolve_tags
@@ -41,14 +42,21 @@ def _filtered(user_id: int, spec: NoteFilter) -> Select[tuple[Note]]:
     return query
 
 
-async def list_notes(
-    session: AsyncSession, *, user_id: int, spec: NoteFilter, limit: int, offset: int
-) -> tuple[list[Note], int]:
-    query = _filtered(user_id, spec)
-    total = await session.scalar(select(func.count()).select_from(query.subquery()))
-    page = query.order_by(Note.pinned.desc(), Note.updated_at.desc(), Note.id.desc())
-    notes = await session.scalars(page.limit(limit).offset(offset))
-    return list(notes), total or 0
+NEWEST_FIRST = (Note.pinned.desc(), Note.updated_at.desc(), Note.id.desc())
+
+
+def list_notes(
+    session: Session, *, user_id: int, spec: NoteFilter, limit: int, offset: int
+) -> tuple[list[listing.Row], int]:
+    """A page of notes and the size of the whole filtered set (for `Database.read`)."""
+    return listing.page(
+        session,
+        Note,
+        _filtered(user_id, spec),
+        order_by=NEWEST_FIRST,
+        limit=limit,
+        offset=offset,
+    )
 
 
 async def get_note(session: AsyncSession, *, user_id: int, note_id: int) -> Note:

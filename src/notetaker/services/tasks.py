@@ -1,14 +1,15 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from notetaker.core.errors import InvalidInput, NotFound
 from notetaker.db.types import utcnow
 from notetaker.models import Tag, Task
 from notetaker.schemas.task import TaskRead
-from notetaker.services import audit
+from notetaker.services import audit, listing
 from notetaker.services.categories import get_category
 from notetaker.services.filters import contains_text
 from notetaker.services.recurrence import following_rule, next_occurrence
@@ -53,18 +54,26 @@ def _filtered(user_id: int, spec: TaskFilter) -> Select[tuple[Task]]:
     return query
 
 
+# Soonest first, undated last, then most important.
+DUE_ORDER = (Task.due_at.is_(None), Task.due_at, Task.priority, Task.id)
+
+
 def by_due_date(query: Select[tuple[Task]]) -> Select[tuple[Task]]:
-    """Soonest first, undated last, then most important."""
-    return query.order_by(Task.due_at.is_(None), Task.due_at, Task.priority, Task.id)
+    return query.order_by(*DUE_ORDER)
 
 
-async def list_tasks(
-    session: AsyncSession, *, user_id: int, spec: TaskFilter, limit: int, offset: int
-) -> tuple[list[Task], int]:
-    query = _filtered(user_id, spec)
-    total = await session.scalar(select(func.count()).select_from(query.subquery()))
-    tasks = await session.scalars(by_due_date(query).limit(limit).offset(offset))
-    return list(tasks), total or 0
+def list_tasks(
+    session: Session, *, user_id: int, spec: TaskFilter, limit: int, offset: int
+) -> tuple[list[listing.Row], int]:
+    """A page of tasks and the size of the whole filtered set (for `Database.read`)."""
+    return listing.page(
+        session,
+        Task,
+        _filtered(user_id, spec),
+        order_by=DUE_ORDER,
+        limit=limit,
+        offset=offset,
+    )
 
 
 async def list_open_tasks(session: AsyncSession, *, user_id: int) -> list[Task]:
@@ -181,8 +190,8 @@ async def _schedule_next(
     session: AsyncSession, *, task: Task, message_id: int | None
 ) -> list[Task]:
     rule = following_rule(task.recurrence) if task.recurrence else None
-    if rule is None or task.due_at is None:
-        return []
+    if rule is None or task.due_at is None or task.next_occurrence_id is not None:
+        return []  # no next one, or created by an earlier completion
     # A task done late continues from now: finishing last month's daily chore
     # today must not leave a trail of overdue copies behind it.
     due = next_occurrence(
@@ -207,6 +216,7 @@ async def _schedule_next(
         category_id=task.category_id,
         message_id=message_id,
     )
+    task.next_occurrence_id = following.id
     return [following]
 
 

@@ -1,7 +1,8 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from notetaker.core.errors import Conflict, Unauthorized
 from notetaker.core.security import (
@@ -13,6 +14,7 @@ from notetaker.core.security import (
 from notetaker.db.types import utcnow
 from notetaker.models import AuthSession, User
 from notetaker.schemas.user import UserCreate, UserUpdate
+from notetaker.services import schedule
 
 
 async def create_user(session: AsyncSession, *, data: UserCreate) -> User:
@@ -43,18 +45,29 @@ async def authenticate(session: AsyncSession, *, email: str, password: str) -> U
 
 async def update_user(session: AsyncSession, *, user_id: int, data: UserUpdate) -> User:
     user = await session.get_one(User, user_id)
-    for field, value in data.changes().items():
+    changes = data.changes()
+    for field, value in changes.items():
         setattr(user, field, value)
     await session.flush()
+    if "timezone" in changes:
+        await schedule.move_all_day_tasks(
+            session, user_id=user_id, timezone=user.timezone
+        )
     return user
 
 
 async def create_login(
     session: AsyncSession, *, user: User, days: int
 ) -> tuple[str, AuthSession]:
-    """Start a login; the plain token is returned once and never stored."""
+    """Start a login; the plain token is returned once and never stored. The
+    user's expired logins go at the same time (a few rows, by the user's index)."""
     token = new_token()
     now = utcnow()
+    await session.execute(
+        delete(AuthSession)
+        .where(AuthSession.user_id == user.id)
+        .where(AuthSession.expires_at <= now)
+    )
     login = AuthSession(
         user_id=user.id,
         token_hash=token_digest(token),
@@ -66,17 +79,31 @@ async def create_login(
     return token, login
 
 
-async def user_for_token(session: AsyncSession, *, token: str) -> User | None:
+def find_login(session: Session, *, token: str) -> tuple[User, datetime] | None:
+    """The signed-in user a token stands for and when that login ends (for
+    `Database.read`)."""
     query = (
-        select(User)
+        select(User, AuthSession.expires_at)
         .join(AuthSession, AuthSession.user_id == User.id)
         .where(AuthSession.token_hash == token_digest(token))
         .where(AuthSession.expires_at > utcnow())
     )
-    return await session.scalar(query)
+    row = session.execute(query).first()
+    return None if row is None else (row[0], row[1])
 
 
 async def delete_login(session: AsyncSession, *, token: str) -> None:
     await session.execute(
         delete(AuthSession).where(AuthSession.token_hash == token_digest(token))
     )
+
+
+async def purge_expired_logins(
+    session: AsyncSession, *, now: datetime, limit: int
+) -> int:
+    """Delete up to `limit` expired logins of any user; returns how many went."""
+    expired = select(AuthSession.id).where(AuthSession.expires_at <= now).limit(limit)
+    result = await session.execute(
+        delete(AuthSession).where(AuthSession.id.in_(expired))
+    )
+    return result.rowcount

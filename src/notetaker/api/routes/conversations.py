@@ -23,6 +23,7 @@ from notetaker.schemas.conversation import (
     ExchangeRead,
     MessageCreate,
     MessagePage,
+    MessageRead,
     SourceRead,
 )
 from notetaker.services import conversations
@@ -79,10 +80,14 @@ async def list_messages(
     before: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Limit = 50,
 ) -> MessagePage:
+    """A page of messages, each reply with its thinking steps."""
     items, cursor = await conversations.list_messages(
         session, conversation_id=conversation.id, before=before, limit=limit
     )
-    return MessagePage(items=items, next_cursor=cursor)
+    replies = [message.id for message in items if message.role == "assistant"]
+    steps = await conversations.list_thinking_steps(session, message_ids=replies)
+    shown = [MessageRead.of(message, steps.get(message.id, ())) for message in items]
+    return MessagePage(items=shown, next_cursor=cursor)
 
 
 @router.post("/{conversation_id}/message")
@@ -111,7 +116,7 @@ async def send_message(
     )
     return ExchangeRead(
         user_message=exchange.user_message,
-        assistant_message=exchange.assistant_message,
+        assistant_message=MessageRead.of(exchange.assistant_message, exchange.thinking),
         thinking=exchange.thinking,
         notes=exchange.notes,
         tasks=exchange.tasks,

@@ -1,6 +1,6 @@
 from fastapi import APIRouter, status
 
-from notetaker.api.deps import CurrentUser, OwnedNote, Session
+from notetaker.api.deps import CurrentUser, Db, OwnedNote, Session
 from notetaker.api.routes.params import (
     CategoryQuery,
     Limit,
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api/notes", tags=["notes"])
 @router.get("")
 async def list_notes(
     user: CurrentUser,
-    session: Session,
+    db: Db,
     q: TextQuery = None,
     tag: TagQuery = None,
     category_id: CategoryQuery = None,
@@ -29,8 +29,8 @@ async def list_notes(
     spec = notes.NoteFilter(
         text=q, tag=tag, category_id=category_id, pinned=pinned, archived=archived
     )
-    items, total = await notes.list_notes(
-        session, user_id=user.id, spec=spec, limit=limit, offset=offset
+    items, total = await db.read(
+        notes.list_notes, user_id=user.id, spec=spec, limit=limit, offset=offset
     )
     return NotePage(items=items, total=total, limit=limit, offset=offset)
 

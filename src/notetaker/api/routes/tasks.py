@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from notetaker.api.deps import CurrentUser, Now, OwnedTask, Session
+from notetaker.api.deps import CurrentUser, Db, Now, OwnedTask, Session
 from notetaker.api.routes.params import (
     CategoryQuery,
     Limit,
@@ -27,7 +27,7 @@ router = APIRouter(prefix="/api/tasks", tags=["tasks"])
 @router.get("")
 async def list_tasks(
     user: CurrentUser,
-    session: Session,
+    db: Db,
     now: Now,
     status: Annotated[list[TaskStatus] | None, Query(max_length=4)] = None,
     due_before: BoundedDatetime | None = None,
@@ -48,8 +48,8 @@ async def list_tasks(
         category_id=category_id,
         text=q,
     )
-    items, total = await tasks.list_tasks(
-        session, user_id=user.id, spec=spec, limit=limit, offset=offset
+    items, total = await db.read(
+        tasks.list_tasks, user_id=user.id, spec=spec, limit=limit, offset=offset
     )
     return TaskPage(items=items, total=total, limit=limit, offset=offset)
 

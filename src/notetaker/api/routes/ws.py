@@ -8,10 +8,9 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
 
-from notetaker.api.deps import SESSION_COOKIE
+from notetaker.api.deps import SESSION_COOKIE, signed_in_user
 from notetaker.events.hub import Event
 from notetaker.models import User
-from notetaker.services.users import user_for_token
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +58,12 @@ async def _authenticate(websocket: WebSocket) -> User | None:
     token = websocket.cookies.get(SESSION_COOKIE)
     if not token:
         return None
-    async with websocket.app.state.database.transaction(write=False) as session:
-        return await user_for_token(session, token=token)
+    return await _signed_in_user(websocket, token)
+
+
+async def _signed_in_user(websocket: WebSocket, token: str) -> User | None:
+    state = websocket.app.state
+    return await signed_in_user(state.database, state.login_cache, token)
 
 
 def _hello(websocket: WebSocket, user: User) -> Event:
@@ -95,8 +98,7 @@ async def _forward(websocket: WebSocket, queue: asyncio.Queue[Event]) -> None:
 
 
 async def _still_signed_in(websocket: WebSocket, token: str) -> bool:
-    async with websocket.app.state.database.transaction(write=False) as session:
-        return await user_for_token(session, token=token) is not None
+    return await _signed_in_user(websocket, token) is not None
 
 
 async def _drain(websocket: WebSocket) -> None:

@@ -1,0 +1,86 @@
+"""Serving the app with uvicorn, in one process or several.
+
+Several uvicorn workers normally share one listening socket, and whichever process
+wakes first accepts every connection waiting: under `make bench`, one of two workers
+got most of the 200 keep-alive connections and ran at a full core while the other
+idled. On Linux each worker here binds a socket of its own with SO_REUSEPORT, and
+the kernel spreads new connections evenly over them.
+"""
+
+import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import socket
+import sys
+from types import FrameType
+
+import uvicorn
+
+log = logging.getLogger(__name__)
+
+APP = "notetaker.app:create_app"
+
+
+def serve(*, host: str, port: int, workers: int) -> None:
+    # Each worker reads this through its settings and, knowing it has siblings,
+    # shares live events with them (spawned processes inherit the environment).
+    os.environ["NOTETAKER_WORKERS"] = str(workers)
+    if workers == 1 or not _spreads_connections():
+        uvicorn.run(
+            APP, factory=True, host=host, port=port, workers=workers, **_OPTIONS
+        )
+        return
+    if port == 0:
+        raise SystemExit("Several workers need a fixed port, not 0.")
+    _supervise(host, port, workers)
+
+
+_OPTIONS = {"log_config": None, "access_log": False}
+
+
+def _spreads_connections() -> bool:
+    # Elsewhere SO_REUSEPORT exists but hands every connection to one socket.
+    return sys.platform == "linux" and hasattr(socket, "SO_REUSEPORT")
+
+
+def _supervise(host: str, port: int, workers: int) -> None:
+    """Run the workers until a signal or until one of them stops; a worker that
+    dies takes the others with it, so a process manager sees the failure."""
+    spawn = multiprocessing.get_context("spawn")
+    processes = [
+        spawn.Process(target=_worker, args=(host, port), name=f"worker-{n}")
+        for n in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    log.info("server.started", extra={"workers": workers, "port": port})
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    multiprocessing.connection.wait([p.sentinel for p in processes])
+    stop(signal.SIGTERM, None)
+    for process in processes:
+        process.join(timeout=30)
+        if process.is_alive():
+            process.kill()
+            process.join()
+    failed = [p.exitcode for p in processes if p.exitcode not in (0, -signal.SIGTERM)]
+    if failed:
+        raise SystemExit(failed[0])
+
+
+def _worker(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    listener.bind((host, port))
+    config = uvicorn.Config(APP, factory=True, host=host, port=port, **_OPTIONS)
+    uvicorn.Server(config).run(sockets=[listener])

@@ -1,0 +1,76 @@
+"""Who a token stands for, remembered for a few seconds.
+
+Every request names its caller by a token, and looking the token up costs a database
+round trip, a large share of a small read. A sign-out or a settings change drops the
+entries in this process at once; other worker processes drop theirs when the entry's
+few seconds are up.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import make_transient_to_detached
+
+from notetaker.core.security import token_digest
+from notetaker.db.types import utcnow
+from notetaker.models import User
+
+_USER_FIELDS = tuple(column.key for column in inspect(User).column_attrs)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    user_id: int
+    fields: dict[str, object]
+    fresh_until: float
+    login_expires_at: datetime
+
+
+class LoginCache:
+    def __init__(
+        self,
+        *,
+        seconds: float,
+        max_entries: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._seconds = seconds
+        self._max_entries = max_entries
+        self._clock = clock
+        self._entries: dict[str, _Entry] = {}
+
+    def get(self, token: str) -> User | None:
+        """A detached copy of the cached user, so no request can change another's."""
+        key = token_digest(token)
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        if entry.fresh_until <= self._clock() or entry.login_expires_at <= utcnow():
+            self._entries.pop(key, None)
+            return None
+        user = User(**entry.fields)
+        make_transient_to_detached(user)
+        return user
+
+    def put(self, token: str, user: User, *, login_expires_at: datetime) -> None:
+        if self._seconds <= 0:
+            return
+        if len(self._entries) >= self._max_entries:
+            # Dicts keep insertion order: the oldest entry goes first.
+            self._entries.pop(next(iter(self._entries)))
+        fields = {name: getattr(user, name) for name in _USER_FIELDS}
+        fresh_until = self._clock() + self._seconds
+        self._entries[token_digest(token)] = _Entry(
+            user.id, fields, fresh_until, login_expires_at
+        )
+
+    def forget_token(self, token: str) -> None:
+        self._entries.pop(token_digest(token), None)
+
+    def forget_user(self, user_id: int) -> None:
+        stale = [key for key, e in self._entries.items() if e.user_id == user_id]
+        for key in stale:
+            del self._entries[key]

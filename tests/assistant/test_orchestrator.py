@@ -1,0 +1,114 @@
+"""Every thinking step is published as it is taken and stored, the same list in
+the same order, with the reply; also when the message fails."""
+
+from contextlib import contextmanager
+
+from fastapi import FastAPI
+
+from notetaker.engines.base import Intent, Plan, TaskChange, TaskDraft
+from tests.factories import Account
+
+
+@contextmanager
+def _engine(app: FastAPI, engine):
+    working, app.state.engine = app.state.engine, engine
+    try:
+        yield
+    finally:
+        app.state.engine = working
+
+
+async def _send(app: FastAPI, account: Account, text: str):
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+    async with app.state.events.subscribe(account.user["id"]) as queue:
+        response = await account.post(
+            f"/api/conversations/{cid}/message", json={"content": text}
+        )
+        events = [queue.get_nowait() for _ in range(queue.qsize())]
+    assert response.status_code == 200, response.text
+    exchange = response.json()
+    page = await account.get(f"/api/conversations/{cid}/messages")
+    (stored,) = [m for m in page.json()["items"] if m["role"] == "assistant"]
+    return exchange, events, stored
+
+
+def _streamed(events: list[dict]) -> list[dict]:
+    return [e["data"] for e in events if e["type"] == "thinking.step"]
+
+
+def _pairs(steps: list[dict]) -> list[tuple[str, str]]:
+    return [(step["kind"], step["label"]) for step in steps]
+
+
+async def test_send_message_streams_steps_then_stores_them(
+    app: FastAPI, account: Account
+):
+    exchange, events, stored = await _send(
+        app, account, "remind me to call the dentist tomorrow at 3pm"
+    )
+
+    steps = _streamed(events)
+    assert [s["index"] for s in steps] == list(range(len(steps)))
+    assert {s["message_id"] for s in steps} == {exchange["user_message"]["id"]}
+    assert "store" in [s["kind"] for s in steps]
+    assert _pairs(stored["thinking"]) == _pairs(steps)
+    assert _pairs(exchange["thinking"]) == _pairs(steps)
+    types = [e["type"] for e in events]
+    assert types.index("message.created") < types.index("thinking.step")
+    assert types[-1] == "message.created"  # the reply comes after every step
+
+
+async def test_send_message_answer_search_is_a_step(app: FastAPI, account: Account):
+    await account.post("/api/notes", json={"title": "Marketing plan decisions"})
+
+    _, events, stored = await _send(app, account, "what's due this week?")
+
+    steps = _streamed(events)
+    assert steps[-1]["kind"] == "answer"
+    assert _pairs(stored["thinking"]) == _pairs(steps)
+
+
+async def test_send_message_engine_failure_streams_error_step(
+    app: FastAPI, account: Account
+):
+    class BrokenEngine:
+        name = "broken"
+        history_messages = 0
+
+        def understand(self, message):
+            raise RuntimeError("engine exploded")
+
+    with _engine(app, BrokenEngine()):
+        exchange, events, stored = await _send(app, account, "remind me to pay rent")
+
+    steps = _streamed(events)
+    assert [s["kind"] for s in steps] == ["error"]
+    assert _pairs(stored["thinking"]) == _pairs(steps)
+    assert exchange["assistant_message"]["status"] == "failed"
+
+
+async def test_send_message_store_failure_streams_no_store_step(
+    app: FastAPI, account: Account
+):
+    class HalfValidEngine:
+        """Creates a task, then changes a task that does not exist."""
+
+        name = "half"
+        history_messages = 0
+
+        def understand(self, message):
+            return Plan(
+                intent=Intent.TASK,
+                reply="ok",
+                tasks=[TaskDraft(title="Should vanish")],
+                changes=[TaskChange(task_id=2**31 - 1, action="complete")],
+            )
+
+    with _engine(app, HalfValidEngine()):
+        _, events, stored = await _send(app, account, "do things")
+
+    steps = _streamed(events)
+    # Stored items are announced once the whole plan applied, never half of it.
+    assert [s["kind"] for s in steps] == ["error"]
+    assert "nothing was stored" in steps[-1]["label"]
+    assert _pairs(stored["thinking"]) == _pairs(steps)

@@ -1,0 +1,121 @@
+"""`notetaker serve --workers 2`: the kernel spreads connections over both workers."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.skipif(
+    sys.platform != "linux", reason="SO_REUSEPORT spreads connections on Linux only"
+)
+
+CONNECTIONS = 40
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_ready(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "the server stopped"
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health").status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    pytest.fail("the server did not answer within 60 s")
+
+
+def _wait_listening(port: int, *, sockets: int) -> None:
+    """Each worker listens on a socket of its own once it has started."""
+    deadline = time.monotonic() + 30
+    while _listeners(port) < sockets:
+        assert time.monotonic() < deadline, f"{_listeners(port)} listening socket(s)"
+        time.sleep(0.1)
+
+
+def _listeners(port: int) -> int:
+    return sum(1 for state, local, _ in _sockets() if local == port and state == "0A")
+
+
+def _sockets():
+    """(state, local port, inode) of every TCP socket on the machine."""
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            yield fields[3], int(fields[1].rsplit(":", 1)[1], 16), fields[9]
+
+
+def _workers(parent: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == parent and b"spawn_main" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def _established(pid: int, port: int) -> int:
+    """How many connections to `port` the process `pid` has accepted."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        target = os.readlink(fd) if fd.is_symlink() else ""
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    return sum(
+        1
+        for state, local, inode in _sockets()
+        if local == port and state == "01" and inode in inodes
+    )
+
+
+def test_serve_two_workers_share_connections(tmp_path):
+    port = _free_port()
+    env = {
+        **os.environ,
+        "NOTETAKER_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/app.db",
+        "NOTETAKER_LOG_LEVEL": "WARNING",
+    }
+    command = [sys.executable, "-m", "notetaker.cli", "serve"]
+    command += ["--port", str(port), "--workers", "2"]
+    with (tmp_path / "server.log").open("w") as log:
+        server = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    try:
+        _wait_ready(port, server)
+        _wait_listening(port, sockets=2)
+        # All at once, as a load generator opens them: a shared socket would let
+        # the first worker to wake accept nearly all of them.
+        address = ("127.0.0.1", port)
+        clients = [socket.create_connection(address) for _ in range(CONNECTIONS)]
+        for client in clients:
+            client.sendall(b"GET /api/health HTTP/1.1\r\nHost: test\r\n\r\n")
+        for client in clients:
+            assert client.recv(4096).startswith(b"HTTP/1.1 200")
+
+        per_worker = [_established(pid, port) for pid in _workers(server.pid)]
+
+        assert len(per_worker) == 2
+        assert sum(per_worker) == CONNECTIONS
+        assert min(per_worker) >= CONNECTIONS // 4, per_worker
+        for client in clients:
+            client.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0
