@@ -42,3 +42,25 @@ def test_mask_url_password_keeps_urls_without_one():
     ):
         assert mask_url_password(url) == url
     assert mask_url_password("http://u:p@[::1]:80/x") == "http://u:***@[::1]:80/x"
+
+
+def test_bad_settings_named_without_stack_trace_or_value(tmp_path):
+    env = {
+        **os.environ,
+        "NOTETAKER_PORT": "99999",
+        "NOTETAKER_DATABASE_URL": "mysql://app:db-s3cret@db/notes",
+    }
+
+    result = subprocess.run(
+        [sys.executable, "-m", "notetaker.cli", "config"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 1
+    assert "NOTETAKER_PORT: Input should be less than or equal to 65535" in result.stderr
+    assert "NOTETAKER_DATABASE_URL: Value error, unsupported" in result.stderr
+    assert "Traceback" not in result.stderr and "s3cret" not in result.stderr

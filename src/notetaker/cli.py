@@ -5,6 +5,8 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from notetaker.core.config import get_settings, shown_settings
 from notetaker.core.logging import configure_logging
 from notetaker.db import migrations
@@ -84,8 +86,22 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    configure_logging(get_settings().log_level)
+    try:
+        settings = get_settings()
+    except ValidationError as error:
+        sys.exit(_bad_settings(error))
+    configure_logging(settings.log_level)
     args.run(args)
+
+
+def _bad_settings(error: ValidationError) -> str:
+    """Each wrong setting by the name it is set under, without a stack trace.
+    The value is not repeated: it may be a secret."""
+    lines = ["notetaker: some settings are not valid:"]
+    for problem in error.errors():
+        name = "NOTETAKER_" + "_".join(str(part) for part in problem["loc"]).upper()
+        lines.append(f"  {name}: {problem['msg']}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

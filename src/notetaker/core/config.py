@@ -10,6 +10,14 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 EngineName = Literal["ollama", "openai", "local"]
 
+_ASYNC_DRIVERS = {
+    "sqlite": "sqlite+aiosqlite",
+    "sqlite+aiosqlite": "sqlite+aiosqlite",
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "postgresql+asyncpg": "postgresql+asyncpg",
+}
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
@@ -94,6 +102,22 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [name.strip() for name in value.split(",") if name.strip()]
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        """The plain URLs people copy from elsewhere get the async driver we ship;
+        any other driver is refused here, not with a stack trace at start-up."""
+        scheme, separator, rest = value.partition("://")
+        if not separator:
+            raise ValueError("must be a URL such as sqlite+aiosqlite:///./data/app.db")
+        scheme = _ASYNC_DRIVERS.get(scheme, scheme)
+        if scheme not in _ASYNC_DRIVERS.values():
+            raise ValueError(
+                f"unsupported database driver {scheme!r}: use sqlite+aiosqlite:// "
+                "or postgresql+asyncpg://"
+            )
+        return f"{scheme}://{rest}"
 
     @property
     def is_sqlite(self) -> bool:

@@ -1,0 +1,35 @@
+"""Settings read from the environment: database URLs people actually paste."""
+
+import pytest
+from pydantic import ValidationError
+
+from notetaker.core.config import Settings
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("sqlite:///./data/app.db", "sqlite+aiosqlite:///./data/app.db"),
+        ("sqlite+aiosqlite:////var/lib/app.db", "sqlite+aiosqlite:////var/lib/app.db"),
+        ("postgresql://me@db:5432/notes", "postgresql+asyncpg://me@db:5432/notes"),
+        ("postgres://me@db/notes", "postgresql+asyncpg://me@db/notes"),
+        ("postgresql+asyncpg://me@db/notes", "postgresql+asyncpg://me@db/notes"),
+    ],
+)
+def test_database_url_gets_async_driver(given, used):
+    assert Settings(database_url=given, _env_file=None).database_url == used
+
+
+@pytest.mark.parametrize(
+    ("given", "says"),
+    [
+        ("mysql://me@db/notes", "unsupported database driver 'mysql'"),
+        ("postgresql+psycopg2://me@db/notes", "unsupported database driver"),
+        ("./data/app.db", "must be a URL"),
+    ],
+)
+def test_database_url_refuses_other_drivers_clearly(given, says):
+    with pytest.raises(ValidationError) as refused:
+        Settings(database_url=given, _env_file=None)
+
+    assert says in str(refused.value)
