@@ -3,6 +3,7 @@
 import asyncio
 import fcntl
 import os
+import time
 
 from sqlalchemy import text
 
@@ -22,6 +23,10 @@ class OtherProcess:
 
     def take(self) -> None:
         fcntl.flock(self._fd, fcntl.LOCK_EX)
+
+    def take_now(self) -> None:
+        """Raises BlockingIOError while anyone else holds the file."""
+        fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
     def release(self) -> None:
         fcntl.flock(self._fd, fcntl.LOCK_UN)
@@ -49,6 +54,27 @@ async def test_write_turn_waits_for_other_process_without_blocking_loop(tmp_path
     other.release()
     await asyncio.wait_for(writer, timeout=5)
     assert entered.is_set()
+    turns.close()
+
+
+async def test_write_turn_leaves_file_free_while_own_loop_is_busy(tmp_path):
+    turns = WriteTurns(tmp_path / "app.db")
+    first = OtherProcess(tmp_path / "app.db")
+    first.take()
+
+    async def write() -> None:
+        async with turns.turn():
+            pass
+
+    writer = asyncio.create_task(write())
+    await asyncio.sleep(0.05)  # waiting for the file now
+    first.release()
+    time.sleep(0.2)  # noqa: ASYNC251 - a busy loop, on purpose: the writer cannot run
+
+    second = OtherProcess(tmp_path / "app.db")
+    second.take_now()  # so it is free for the process that can
+    second.release()
+    await asyncio.wait_for(writer, timeout=5)
     turns.close()
 
 

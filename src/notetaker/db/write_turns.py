@@ -2,9 +2,10 @@
 
 SQLite lets one writer in at a time and makes the others poll: its busy handler
 sleeps for up to 100 ms between tries, so under load a writer waited for seconds
-while the lock sat free. A file lock queues them instead; the kernel wakes the next
-waiter as soon as it is released. Inside a process an asyncio lock lines writers
-up first, so at most one thread per process waits on the file.
+while the lock sat free. A file lock wakes a waiter as soon as it is released
+instead; the file is taken only by a writer about to write (see `_lock`). Inside a
+process an asyncio lock lines writers up first, so at most one thread per process
+waits on the file.
 """
 
 import asyncio
@@ -25,7 +26,7 @@ class WriteTurns:
     async def turn(self) -> AsyncIterator[None]:
         async with self._in_process:
             fd = self._file()
-            await _lock(fd)
+            await _lock(fd, self._path)
             try:
                 yield
             finally:
@@ -42,17 +43,27 @@ class WriteTurns:
         return self._fd
 
 
-async def _lock(fd: int) -> None:
-    with contextlib.suppress(BlockingIOError):
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return
-    # Another process is writing: wait for it in a thread, not on the event loop.
-    waiting = asyncio.get_running_loop().run_in_executor(
-        None, fcntl.flock, fd, fcntl.LOCK_EX
-    )
+async def _lock(fd: int, path: Path) -> None:
+    """Take the file only when this event loop is ready to write at once.
+
+    A waiting thread that kept the lock it was woken with would hold it until this
+    loop got round to the writer, and every other process would wait for this
+    loop's other work too. It hands the file straight back instead, and the loop
+    tries again."""
+    loop = asyncio.get_running_loop()
+    while True:
+        with contextlib.suppress(BlockingIOError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        # Cancelled meanwhile, the thread still ends by itself, holding nothing.
+        await loop.run_in_executor(None, _wait_until_free, path)
+
+
+def _wait_until_free(path: Path) -> None:
+    # A file description of its own: flock locks belong to one, and on the
+    # writers' own a lock this thread took would be theirs, and its release too.
+    fd = os.open(path, os.O_RDWR)
     try:
-        await asyncio.shield(waiting)
-    except asyncio.CancelledError:
-        # The thread still gets the lock in the end; hand it straight back.
-        waiting.add_done_callback(lambda _: fcntl.flock(fd, fcntl.LOCK_UN))
-        raise
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    finally:
+        os.close(fd)  # lets go of the lock with the description

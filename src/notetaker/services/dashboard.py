@@ -102,13 +102,18 @@ def get_dashboard(session: Session, *, user_id: int, day: UserDay) -> Dashboard:
         "end": day.end,
         "week_end": day.end + timedelta(days=7),
     }
-    counts = session.execute(_COUNTS, params).one()._mapping
+    counts = session.connection().execute(_COUNTS, params).one()._mapping
     tasks = with_tags(
         session,
         Task,
-        [dict(r) for r in session.execute(_TASK_SECTIONS, params).mappings()],
+        [
+            dict(r)
+            for r in session.connection().execute(_TASK_SECTIONS, params).mappings()
+        ],
     )
-    notes = [dict(r) for r in session.execute(_RECENT_NOTES, params).mappings()]
+    notes = [
+        dict(r) for r in session.connection().execute(_RECENT_NOTES, params).mappings()
+    ]
     by_section: dict[str, list[Row]] = {name: [] for name in TASK_SECTIONS}
     for task in sorted(tasks, key=_due_order):
         by_section[task.pop("section")].append(task)

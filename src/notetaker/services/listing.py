@@ -24,7 +24,9 @@ def rows(session: Session, owner: type[Note | Task], query: Select) -> list[Row]
     """The rows `query` (a select of `owner`) finds, each with its tag names."""
     plain = query.with_only_columns(*owner.__table__.columns)
     return with_tags(
-        session, owner, [dict(r) for r in session.execute(plain).mappings()]
+        session,
+        owner,
+        [dict(r) for r in session.connection().execute(plain).mappings()],
     )
 
 
@@ -52,7 +54,9 @@ def page(
     # A short page that is not past the end already tells the total.
     if len(items) < limit and (items or offset == 0):
         return items, offset + len(items)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    total = session.connection().scalar(
+        select(func.count()).select_from(query.subquery())
+    )
     return items, total or 0
 
 
@@ -69,6 +73,6 @@ def _tag_names(
         .order_by(Tag.name)
     )
     names: defaultdict[int, list[str]] = defaultdict(list)
-    for item_id, name in session.execute(query):
+    for item_id, name in session.connection().execute(query):
         names[item_id].append(name)
     return names
