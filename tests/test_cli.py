@@ -61,6 +61,21 @@ def test_bad_settings_named_without_stack_trace_or_value(tmp_path):
     )
 
     assert result.returncode == 1
-    assert "NOTETAKER_PORT: Input should be less than or equal to 65535" in result.stderr
+    assert (
+        "NOTETAKER_PORT: Input should be less than or equal to 65535" in result.stderr
+    )
     assert "NOTETAKER_DATABASE_URL: Value error, unsupported" in result.stderr
     assert "Traceback" not in result.stderr and "s3cret" not in result.stderr
+
+
+def test_serve_refuses_flags_out_of_range():
+    for flag, value in (("--port", "0"), ("--workers", "0"), ("--workers", "two")):
+        result = subprocess.run(
+            [sys.executable, "-m", "notetaker.cli", "serve", flag, value],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+        assert result.returncode == 2
+        assert f"argument {flag}: must be a whole number" in result.stderr

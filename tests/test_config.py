@@ -33,3 +33,12 @@ def test_database_url_refuses_other_drivers_clearly(given, says):
         Settings(database_url=given, _env_file=None)
 
     assert says in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "variable", ["OTEL_EXPORTER_OTLP_ENDPOINT", "NOTETAKER_OTEL_ENDPOINT"]
+)
+def test_otel_endpoint_read_from_standard_or_own_variable(monkeypatch, variable):
+    monkeypatch.setenv(variable, "http://127.0.0.1:4318")
+
+    assert Settings(_env_file=None).otel_endpoint == "http://127.0.0.1:4318"

@@ -3,6 +3,7 @@
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -20,8 +21,8 @@ def _serve(args: argparse.Namespace) -> None:
         migrations.upgrade(settings)
     serve(
         host=args.host or settings.host,
-        port=args.port or settings.port,
-        workers=args.workers or settings.workers,
+        port=settings.port if args.port is None else args.port,
+        workers=settings.workers if args.workers is None else args.workers,
     )
 
 
@@ -50,14 +51,29 @@ def _openapi(_args: argparse.Namespace) -> None:
     print(json.dumps(create_app().openapi(), indent=2, sort_keys=True))
 
 
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: the same bounds as the setting the flag overrides."""
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            number = None
+        if number is None or not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be a whole number {low}-{high}")
+        return number
+
+    return parse
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="notetaker", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="apply migrations, then serve the app")
     serve.add_argument("--host")
-    serve.add_argument("--port", type=int)
-    serve.add_argument("--workers", type=int)
+    serve.add_argument("--port", type=_whole_number(1, 65535))
+    serve.add_argument("--workers", type=_whole_number(1, 64))
     serve.add_argument("--no-migrate", action="store_true")
     serve.set_defaults(run=_serve)
 

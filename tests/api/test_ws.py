@@ -137,6 +137,26 @@ def test_close_ws_after_logout(live, monkeypatch):
     assert closed.value.code == ws.CLOSE_UNAUTHENTICATED
 
 
+def test_close_ws_after_logout_even_while_events_flow(live, monkeypatch):
+    monkeypatch.setattr(ws, "RECHECK_SECONDS", 0.3)
+    email = f"ws-{uuid.uuid4().hex[:12]}@example.com"
+    credentials = {"email": email, "password": "a long password"}
+    token = live.post("/api/auth/register", json=credentials).json()["token"]
+    other_tab = live.post("/api/auth/login", json=credentials).json()["token"]
+    live.cookies.clear()
+
+    with _connect(live, token) as socket:
+        socket.receive_json()
+        live.post("/api/auth/logout", headers={"Authorization": f"Bearer {token}"})
+        with pytest.raises(WebSocketDisconnect) as closed:
+            for n in range(200):  # an event every few ms, never a quiet 0.3 s
+                _create_task(live, other_tab, f"Busy {n}")
+                socket.receive_json()
+
+    assert closed.value.code == ws.CLOSE_UNAUTHENTICATED
+    assert n < 199
+
+
 def test_disconnect_ws_unsubscribes(live):
     token = _sign_up(live)
     hub = live.app.state.events

@@ -93,7 +93,9 @@ class Settings(BaseSettings):
     # The standard OpenTelemetry variable; tracing is off while it is unset.
     otel_endpoint: str | None = Field(
         default=None,
-        validation_alias=AliasChoices("otel_endpoint", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+        validation_alias=AliasChoices(
+            "otel_endpoint", "NOTETAKER_OTEL_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT"
+        ),
     )
 
     @field_validator("engines", mode="before")

@@ -74,8 +74,8 @@ class Slot:
         return counts.current + counts.previous * (1 - self.elapsed / self.window)
 
     def wait(self, counts: "Counts") -> float:
-        """Seconds until one more attempt would be within the limit, if none is
-        made meanwhile."""
+        """Seconds until one more attempt than `counts` would be within the limit,
+        if none is made meanwhile."""
         room = self.max_hits - 1 - counts.current
         if room >= 0:
             # Only the previous window's share is in the way, and it fades out
@@ -217,16 +217,19 @@ class RateLimiter:
 
     async def reserve(self, *limits: tuple[Limit, str]) -> list[Slot]:
         """Count one attempt against each (limit, caller); TooManyRequests, with
-        the seconds until every exceeded limit has room again, when any is over."""
+        the seconds until every exceeded limit has room again, when any is over.
+        A refused attempt gives its places back: hammering away at a limit does
+        not push its end further out."""
         now = self._clock()
         slots = [Slot.of(limit, caller, now) for limit, caller in limits]
         counts = await self.store.add(slots)
         waits = [
-            slot.wait(count)
+            slot.wait(Counts(count.current - 1, count.previous))
             for slot, count in zip(slots, counts, strict=True)
             if slot.hits(count) > slot.max_hits
         ]
         if waits:
+            await self.store.remove(slots)
             raise TooManyRequests(
                 "Too many attempts; try again later.",
                 retry_after=max(1, math.ceil(max(waits))),

@@ -85,15 +85,22 @@ async def _pump(websocket: WebSocket, queue: asyncio.Queue[Event]) -> None:
 
 
 async def _forward(websocket: WebSocket, queue: asyncio.Queue[Event]) -> None:
+    """The login is checked again every RECHECK_SECONDS, busy or quiet: a socket
+    whose events never pause must not outlive its login either."""
     token = websocket.cookies.get(SESSION_COOKIE, "")
+    loop = asyncio.get_running_loop()
+    checked_at = loop.time()
     while True:
+        wait = max(0.0, checked_at + RECHECK_SECONDS - loop.time())
         try:
-            event = await asyncio.wait_for(queue.get(), timeout=RECHECK_SECONDS)
+            event = await asyncio.wait_for(queue.get(), timeout=wait)
         except TimeoutError:
+            event = {"type": "ping", "data": None}
+        if loop.time() - checked_at >= RECHECK_SECONDS:
             if not await _still_signed_in(websocket, token):
                 await websocket.close(code=CLOSE_UNAUTHENTICATED)
                 return
-            event = {"type": "ping", "data": None}
+            checked_at = loop.time()
         await websocket.send_json(event)
 
 
