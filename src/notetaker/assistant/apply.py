@@ -8,9 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notetaker.core.errors import InvalidInput
 from notetaker.engines.base import NoteDraft, Plan, TaskChange, TaskDraft
-from notetaker.models import Category, Note, Task, User
+from notetaker.models import Note, Task, User
 from notetaker.schemas.base import TagName, check_in_range
-from notetaker.schemas.category import CategoryCreate
 from notetaker.services import categories, notes, tasks
 
 MAX_TITLE = 500
@@ -89,9 +88,8 @@ async def _category_id(
     name = (name or "").strip()[:MAX_CATEGORY].rstrip()
     if not name:
         return None
-    found = await categories.find_category(session, user_id=user.id, name=name)
-    category: Category = found or await categories.create_category(
-        session, user_id=user.id, data=CategoryCreate(name=name)
+    category = await categories.find_or_create_category(
+        session, user_id=user.id, name=name
     )
     return category.id
 

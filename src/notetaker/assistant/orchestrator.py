@@ -84,6 +84,8 @@ async def _handle(
             return await _process(
                 session, user, user_message, outcome, thinking, now, started, answer
             )
+    except conversations.ConversationNotFound:
+        raise  # Deleted while the engines worked: there is nothing to reply in.
     except Exception:
         log.exception(
             "message.failed",
@@ -187,6 +189,7 @@ async def _process(
     started: float,
     answer: Answer | None,
 ) -> Exchange:
+    await _lock_conversation(session, message)
     plan = outcome.plan
     applied = await apply_plan(session, user=user, plan=plan, message_id=message.id)
     await thinking.record_all(EngineStep.model_validate(s) for s in applied.steps)
@@ -225,6 +228,7 @@ async def _save_failure(
     thinking: Thinking,
     started: float,
 ) -> Exchange:
+    await _lock_conversation(session, message)
     reply = await conversations.add_reply(
         session,
         to=message,
@@ -235,6 +239,12 @@ async def _save_failure(
         latency_ms=(time.perf_counter() - started) * 1000,
     )
     return Exchange(message, reply, thinking.steps)
+
+
+async def _lock_conversation(session: AsyncSession, message: Message) -> None:
+    await conversations.lock_conversation(
+        session, user_id=message.user_id, conversation_id=message.conversation_id
+    )
 
 
 def _rows(thinking: Thinking) -> list[dict]:

@@ -1,4 +1,5 @@
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notetaker.core.errors import Conflict, NotFound
@@ -38,6 +39,27 @@ async def create_category(
     session.add(category)
     await session.flush()
     return category
+
+
+async def find_or_create_category(
+    session: AsyncSession, *, user_id: int, name: str
+) -> Category:
+    """The user's category of this name (in any case), created if missing.
+
+    Created with INSERT ... ON CONFLICT DO NOTHING: a request that creates the
+    same category at the same moment makes this one wait for it and then use its
+    row, instead of failing on the unique key.
+    """
+    found = await find_category(session, user_id=user_id, name=name)
+    if found is not None:
+        return found
+    on_postgres = session.get_bind().dialect.name == "postgresql"
+    dialect = postgresql if on_postgres else sqlite
+    insert = dialect.insert(Category).values(user_id=user_id, name=name)
+    await session.execute(insert.on_conflict_do_nothing())
+    created = await find_category(session, user_id=user_id, name=name)
+    assert created is not None  # inserted here, or committed by whoever won
+    return created
 
 
 async def update_category(

@@ -11,6 +11,14 @@ from notetaker.models import Conversation, Message, ThinkingStep
 from notetaker.schemas.conversation import MessageRead
 
 
+class ConversationNotFound(NotFound):
+    """The conversation is not the user's, or was deleted meanwhile."""
+
+    def __init__(self, conversation_id: int) -> None:
+        details = {"conversation_id": conversation_id}
+        super().__init__("Conversation not found.", details=details)
+
+
 async def create_conversation(
     session: AsyncSession, *, user_id: int, title: str
 ) -> Conversation:
@@ -35,10 +43,30 @@ async def get_conversation(
 ) -> Conversation:
     conversation = await session.get(Conversation, conversation_id)
     if conversation is None or conversation.user_id != user_id:
-        raise NotFound(
-            "Conversation not found.", details={"conversation_id": conversation_id}
-        )
+        raise ConversationNotFound(conversation_id)
     return conversation
+
+
+async def lock_conversation(
+    session: AsyncSession, *, user_id: int, conversation_id: int
+) -> None:
+    """Hold off a delete of the user's conversation until this transaction ends;
+    404 if it is gone.
+
+    A transaction that writes into a conversation calls this before anything
+    else. Deleting a conversation locks its row before its messages and what
+    refers to them; a writer that reached those first and the conversation's row
+    only when inserting a message (its foreign key check) would deadlock with it.
+    Shared, so sends into one conversation still run side by side. (SQLite has no
+    row locks; there the writers' turns keep them apart, and this checks.)
+    """
+    query = (
+        select(Conversation.id)
+        .where(Conversation.id == conversation_id, Conversation.user_id == user_id)
+        .with_for_update(read=True)
+    )
+    if await session.scalar(query) is None:
+        raise ConversationNotFound(conversation_id)
 
 
 async def rename_conversation(
@@ -122,9 +150,7 @@ async def read_recent(
     )
     rows = (await session.execute(query)).all()
     if not rows:
-        raise NotFound(
-            "Conversation not found.", details={"conversation_id": conversation_id}
-        )
+        raise ConversationNotFound(conversation_id)
     messages = [row for row in rows if row.id is not None][:limit]
     return Recent(rows[0].summary, rows[0].summary_through, messages)
 
@@ -150,9 +176,7 @@ async def add_user_message(
         .execution_options(synchronize_session=False)
     )
     if touched.rowcount == 0:
-        raise NotFound(
-            "Conversation not found.", details={"conversation_id": conversation_id}
-        )
+        raise ConversationNotFound(conversation_id)
     return await _insert_message(session, conversation_id, user_id, "user", content)
 
 

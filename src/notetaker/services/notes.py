@@ -10,7 +10,7 @@ from notetaker.schemas.note import NoteRead
 from notetaker.services import audit, listing
 from notetaker.services.categories import get_category
 from notetaker.services.filters import contains_text
-from notetaker.services.tags import resolve_tags
+from notetaker.services.tags import replace_tags, resolve_tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,7 @@ async def update_note(
     fields = sorted(changes)
     if "tags" in changes:
         names = changes.pop("tags")
-        note.tags = await resolve_tags(session, user_id=note.user_id, names=names)
+        await replace_tags(session, owner=note, names=names)
     for field, value in changes.items():
         setattr(note, field, value)
     await session.flush()

@@ -35,8 +35,9 @@ async def test_send_message_statement_count(
 
     # SQLite: BEGIN; the conversation with its recent messages, open tasks,
     # memories; then BEGIN, UPDATE the conversation, INSERT the message (the write
-    # lock is held for these two only); after the provider: BEGIN, INSERT the
+    # lock is held for these two only); after the provider: BEGIN, SELECT the
+    # conversation's row (a shared lock that holds off its deletion), INSERT the
     # reply, UPDATE the message's intent, INSERT every thinking step. PostgreSQL
     # sends no BEGIN of its own.
-    assert len(statements) <= 11, statements
+    assert len(statements) <= 12, statements
     assert statements.count("INSERT") == 3
