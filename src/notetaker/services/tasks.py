@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -12,9 +12,15 @@ from notetaker.schemas.task import TaskRead
 from notetaker.services import audit, listing
 from notetaker.services.categories import get_category
 from notetaker.services.filters import contains_text
-from notetaker.services.recurrence import following_rule, next_occurrence
+from notetaker.services.recurrence import (
+    HORIZON_YEARS,
+    first_occurrence,
+    following_rule,
+    next_occurrence,
+    validate_rule,
+)
 from notetaker.services.schedule import UserDay, is_overdue
-from notetaker.services.tags import resolve_tags
+from notetaker.services.tags import replace_tags, resolve_tags
 
 OPEN_STATUSES = ("todo", "in_progress", "blocked")
 
@@ -106,7 +112,7 @@ async def create_task(
 ) -> Task:
     if category_id is not None:
         await get_category(session, user_id=user_id, category_id=category_id)
-    _require_due_for_recurrence(recurrence, due_at)
+    recurrence = _checked_recurrence(recurrence, due_at, timezone)
     task = Task(
         user_id=user_id,
         title=title,
@@ -150,18 +156,23 @@ async def update_task(
             session, user_id=task.user_id, category_id=changes["category_id"]
         )
     fields = sorted(changes)
+    completing = changes.get("status") == "done" and task.status != "done"
+    if completing:
+        completing = await _claim_completion(session, task=task)
     if "tags" in changes:
         names = changes.pop("tags")
-        task.tags = await resolve_tags(session, user_id=task.user_id, names=names)
-    was_done = task.status == "done"
+        await replace_tags(session, owner=task, names=names)
     for field, value in changes.items():
         setattr(task, field, value)
     if task.due_at is None:
         task.due_has_time = False
+    if "recurrence" in changes or "due_at" in changes:
+        task.recurrence = _checked_recurrence(
+            task.recurrence, task.due_at, task.timezone
+        )
     _require_due_for_recurrence(task.recurrence, task.due_at)
     touched = [task]
-    if task.status == "done" and not was_done:
-        task.completed_at = utcnow()
+    if completing:
         touched += await _schedule_next(session, task=task, message_id=message_id)
     elif task.status != "done":
         task.completed_at = None
@@ -177,6 +188,43 @@ async def update_task(
         payload=_shown(task),
     )
     return touched
+
+
+async def _claim_completion(session: AsyncSession, *, task: Task) -> bool:
+    """Marks the task done unless it already is, in one conditional UPDATE; True
+    only for the completion that changed it.
+
+    Of concurrent completions one wins: the others' UPDATE waits for its commit
+    (PostgreSQL's row lock, SQLite's write lock), then matches no row. The task is
+    reloaded so that a loser answers with the winner's state."""
+    claimed = await session.execute(
+        update(Task)
+        .where(Task.id == task.id, Task.status != "done")
+        .values(status="done", completed_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    await session.refresh(task, ["status", "completed_at", "next_occurrence_id"])
+    return claimed.rowcount == 1
+
+
+def _checked_recurrence(
+    rule: str | None, due_at: datetime | None, timezone: str
+) -> str | None:
+    """The rule in canonical form, refused (422) when it is malformed or when its
+    series has no occurrence within the years a completion looks ahead."""
+    if rule is None:
+        return None
+    _require_due_for_recurrence(rule, due_at)
+    try:
+        rule = validate_rule(rule)
+    except ValueError as exc:
+        raise InvalidInput(f"Invalid recurrence: {exc}.") from exc
+    if first_occurrence(rule, start=due_at, timezone=timezone) is None:
+        raise InvalidInput(
+            f"This recurrence has no occurrence within {HORIZON_YEARS} years of "
+            "the due date."
+        )
+    return rule
 
 
 def _require_due_for_recurrence(rule: str | None, due_at: datetime | None) -> None:
