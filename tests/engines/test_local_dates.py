@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, time
 
 import pytest
 
@@ -114,6 +114,21 @@ def test_find_dates_interval_from_to():
 def test_find_dates_past_time_moves_to_tomorrow_only_without_date():
     assert only("9am").value == lisbon(2026, 12, 5, 9)
     assert only("today at 9am").value == lisbon(2026, 12, 4, 9)
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [(lisbon(2026, 12, 4, 1), lisbon(2026, 12, 4, 15)),
+     (lisbon(2026, 12, 4, 17, 31), lisbon(2026, 12, 5, 15))],
+)  # fmt: skip
+def test_find_dates_bare_early_hour_is_afternoon(now, expected):
+    assert only("at 3", now=now).value == expected
+
+
+def test_find_dates_time_after_two_days_holds_for_both():
+    match = only("every Monday and Thursday at 8am")
+
+    assert (match.kind, match.wall) == ("interval", time(8))
 
 
 def test_find_dates_across_dst_keeps_wall_time():

@@ -90,6 +90,51 @@ def test_create_task_priority(text, priority):
     assert (task.title, task.priority) == ("Fix the leak", priority)
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "priority"),
+    [
+        ("asap: fix the leaking tap", "Fix the leaking tap", 1),
+        ("urgent - call the bank", "Call the bank", 1),
+        ("low priority: organise the garage", "Organise the garage", 4),
+    ],
+)
+def test_create_task_after_priority_lead(text, title, priority):
+    plan = understand(text)
+
+    assert plan.intent == Intent.TASK
+    assert (plan.tasks[0].title, plan.tasks[0].priority) == (title, priority)
+
+
+def test_create_task_drops_brackets_left_empty():
+    task = understand("finish the Q1 budget by next Friday (urgent)").tasks[0]
+
+    assert (task.title, task.due_at, task.priority) == (
+        "Finish the Q1 budget",
+        lisbon(2026, 12, 11),
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("book the dog's vaccination this month", lisbon(2026, 12, 31)),
+        ("finish the report this week", lisbon(2026, 12, 6)),
+        ("plan the garden next month", lisbon(2027, 1, 1)),
+    ],
+)
+def test_create_task_due_in_period_begun_is_due_by_its_end(text, due):
+    task = understand(text).tasks[0]
+
+    assert (task.due_at, task.due_has_time) == (due, False)
+
+
+def test_create_task_at_bare_afternoon_hour_after_it_passed():
+    task = understand("call Ana at 3", now=lisbon(2026, 12, 4, 17, 31)).tasks[0]
+
+    assert (task.title, task.due_at) == ("Call Ana", lisbon(2026, 12, 5, 15))
+
+
 def test_create_task_tags_leave_title():
     task = understand("buy milk #groceries #Home tomorrow").tasks[0]
 
@@ -141,6 +186,14 @@ def test_reply_chit_chat_stores_nothing(text):
     assert plan.intent == Intent.CHIT_CHAT
     assert (plan.notes, plan.tasks, plan.changes) == ([], [], [])
     assert plan.reply
+
+
+@pytest.mark.parametrize("text", ["hello", "hi", "Hi there!", "good morning"])
+def test_reply_greeting_greets_back(text):
+    plan = understand(text)
+
+    assert plan.intent == Intent.CHIT_CHAT
+    assert plan.reply.startswith("Hi!")
 
 
 @pytest.mark.parametrize(
@@ -243,6 +296,8 @@ def test_ask_due_tomorrow():
     ("text", "kind", "topic"),
     [
         ("anything overdue?", "overdue", None),
+        ("what's overdue?", "overdue", None),
+        ("what is overdue?", "overdue", None),
         ("what are my tasks", "open_tasks", None),
         ("what's on my plate?", "open_tasks", None),
         ("what did I note about the marketing plan?", "search", "marketing plan"),

@@ -105,7 +105,7 @@ def _new_due(
     if current is not None and match.clock_only and current.date() >= now.date():
         wall = match.value.time()
         return at(current.date(), wall, now.tzinfo), True
-    due = due_from(match)
+    due = due_from(match, now)
     if current is not None and not due.has_time and _has_time(current):
         return at(due.at.date(), current.time(), now.tzinfo), True
     return due.at, due.has_time

@@ -51,7 +51,7 @@ _FIRST_PERSON = re.compile(
 # What the user keeps, or occasions they would have on their calendar.
 _KEPT = re.compile(
     r"\b(?:remind(?:er|ers)?|tasks?|to-?\s?dos?|lists?|notes?|calendar|agenda|diary|"
-    r"schedule[ds]?|appointments?|meetings?|events?|plans?|due|deadlines?|"
+    r"schedule[ds]?|appointments?|meetings?|events?|plans?|due|overdue|deadlines?|"
     r"birthdays?|anniversar(?:y|ies)|class(?:es)?|lessons?|practice|part(?:y|ies)|"
     r"weddings?|marriage|dinner|lunch|breakfast|gala|venue|reunion|trip|flights?|"
     r"interview|exams?)\b",

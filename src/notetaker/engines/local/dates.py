@@ -12,7 +12,8 @@ Conventions (the engine relies on them):
 - A time that has already passed today means its next occurrence, but only when no
   date was said ("at 9am" at 10am is tomorrow 9am).
 - An hour with no am/pm ("at 9") is the next of 9:00 or 21:00 when no date is said;
-  with a date, 1 to 7 are afternoon hours (nobody books "Friday at 3" for 3am).
+  1 to 7 are afternoon hours, with or without a date (nobody books "Friday at 3"
+  or "call Ana at 3" for 3am).
 - Parts of the day with no time: morning 09:00, afternoon 15:00, evening 19:00,
   tonight 20:00, night 21:00.
 - "by <when>" is a deadline: the window runs to the end of what was named.
@@ -290,8 +291,11 @@ def _next_time(clock_: Clock, part: str | None, ctx: days.Context) -> datetime:
     """The first moment after now that shows this clock reading."""
     zone, today = ctx.now.tzinfo, ctx.today
     hour = resolve_hour(clock_, part, dated=False)
+    bare = clock_.meridiem is None and part is None
+    if bare and 1 <= hour <= 7:
+        hour += 12  # as with a date: "call Ana at 3" is not a 3am call
     hours = [hour]
-    if clock_.meridiem is None and part is None and 1 <= hour <= 12:
+    if bare and 8 <= hour <= 12:
         hours.append((hour + 12) % 24)
     for day in (today, today + timedelta(days=1)):
         for candidate in sorted(hours):
@@ -348,6 +352,8 @@ def _interval(text: str, first: DateMatch, second: DateMatch) -> DateMatch:
         text=text[start : second.end],
         kind="interval",
         end_value=second.value,
+        # "Monday and Thursday at 8am": the time said once holds for both days.
+        wall=first.wall or second.wall,
     )
 
 

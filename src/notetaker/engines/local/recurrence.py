@@ -8,8 +8,11 @@ from datetime import datetime, time
 from dateutil.rrule import rrulestr
 
 from .dates import at
+from .days import make_date
 from .lexicon import (
     CARDINAL_RE,
+    MONTH_RE,
+    MONTHS,
     ORDINAL_WORD_RE,
     RRULE_DAYS,
     WEEKDAY_RE,
@@ -31,6 +34,12 @@ _WD_LIST = rf"{_WD}(?:\s*(?:,|and|&|or)\s*{_WD})*"
 _NTH = rf"(?:\d(?:st|nd|rd|th)|last|{ORDINAL_WORD_RE})"
 _NTH_LIST = rf"{_NTH}(?:\s*(?:,|and|&)\s*{_NTH})*"
 _DAY_OF_MONTH = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|last|{ORDINAL_WORD_RE})"
+_CALENDAR_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD_RE})"
+# "March 3", "3rd of March", "the 1st of January".
+_MONTH_DAY = (
+    rf"(?:the\s+)?(?:(?P<m>{MONTH_RE})\.?\s+(?P<d>{_CALENDAR_DAY})|"
+    rf"(?P<d2>{_CALENDAR_DAY})\s+(?:of\s+)?(?P<m2>{MONTH_RE})\b\.?)"
+)
 _INTERVAL = re.compile(r";INTERVAL=\d+")
 _FREQS = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 _ADVERBS = {
@@ -94,6 +103,20 @@ def _weekly(match: re.Match[str]) -> str | None:
     days = match["days"] or match["days2"]
     interval = ";INTERVAL=2" if match["other"] else ""
     return f"FREQ=WEEKLY{interval};BYDAY={','.join(_days(days))}"
+
+
+def _yearly(match: re.Match[str]) -> str | None:
+    month = MONTHS[(match["m"] or match["m2"]).lower()]
+    day = _nth(match["d"] or match["d2"])
+    # A leap year, so that "every February 29" stays a real day.
+    if day is None or day < 1 or make_date(2024, month, day) is None:
+        return None
+    return f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
+
+
+def _weeks_on(match: re.Match[str]) -> str | None:
+    rule = _every_unit(match)
+    return f"{rule};BYDAY={','.join(_days(match['days']))}" if rule else None
 
 
 def _every_unit(match: re.Match[str]) -> str | None:
@@ -167,6 +190,29 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
             r"\b(?:(?:every|each|on)\s+)?weekends\b|\b(?:every|each)\s+weekend\b", re.I
         ),
         _weekends,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:every|each)\s+(?:year\s+)?|(?:annually|yearly)\s+)(?:on\s+)?"
+            rf"{_MONTH_DAY}",
+            re.I,
+        ),
+        _yearly,
+    ),
+    (
+        re.compile(
+            rf"\b(?:on\s+)?{_MONTH_DAY}\s+(?:(?:every|each)\s+year|annually|yearly)\b",
+            re.I,
+        ),
+        _yearly,
+    ),
+    (
+        re.compile(
+            rf"\b(?:every|each)\s+(?P<n>other|\d+|{CARDINAL_RE})?\s*(?P<unit>week)s?"
+            rf"\s+on\s+(?P<days>{_WD_LIST})",
+            re.I,
+        ),
+        _weeks_on,
     ),
     (
         re.compile(

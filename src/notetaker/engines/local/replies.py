@@ -8,6 +8,10 @@ from . import chatter
 from .rule_words import describe
 
 _HELP = re.compile(r"^(?:how\s+(?:do|can|would|should)\s+i|if\s+i|is\s+it\s+possible)")
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|hiya|yo|howdy|good\s+(?:morning|afternoon|evening))"
+    r"(?:[\s,]+(?:there|again|buddy|friend|mate))*[\s!.]*$"
+)
 _DAY = "%a %d %b"
 _DAY_TIME = "%a %d %b %H:%M"
 
@@ -85,6 +89,8 @@ def chit_chat(text: str) -> str:
         return "You're welcome!"
     if "how are you" in lowered or "how's it going" in lowered:
         return "All good here, thanks! What can I note down for you?"
+    if _GREETING.match(lowered.strip()):
+        return "Hi! Tell me anything to note or any task to remember."
     if "bye" in lowered or "see you" in lowered:
         return "Bye for now!"
     if "what can you do" in lowered or "who are you" in lowered:

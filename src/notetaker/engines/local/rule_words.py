@@ -13,6 +13,10 @@ _DAY_NAMES = {
     "SU": "Sunday",
 }
 _WORKWEEK = ["MO", "TU", "WE", "TH", "FR"]
+_MONTH_NAMES = (
+    "January February March April May June July August September October November "
+    "December"
+).split()
 _NTH = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
 _NTH_DAY = re.compile(r"^(?P<n>[+-]?\d)?(?P<day>MO|TU|WE|TH|FR|SA|SU)$")
 
@@ -28,7 +32,8 @@ def describe(rule: str) -> str:
     if "BYDAY" in parts:
         return _by_day(parts["BYDAY"].split(","), int(interval), every) or "regularly"
     if "BYMONTHDAY" in parts:
-        return _by_month_day(parts["BYMONTHDAY"], every) or "regularly"
+        days = _by_month_day(parts["BYMONTHDAY"], every) or "regularly"
+        return _in_month(days, parts.get("BYMONTH", ""))
     return every
 
 
@@ -75,6 +80,13 @@ def _by_month_day(days: str, every: str) -> str | None:
     if not all(t.isdigit() or t == "-1" for t in texts):
         return None
     return f"{every} on the {_listed([_day_of_month(int(t)) for t in texts])}"
+
+
+def _in_month(days: str, month: str) -> str:
+    """ "every year on the 3rd" becomes "every year on the 3rd of March"."""
+    if not month.isdigit() or not 1 <= int(month) <= 12 or days == "regularly":
+        return days
+    return f"{days} of {_MONTH_NAMES[int(month) - 1]}"
 
 
 def _day_of_month(number: int) -> str:

@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from ..base import DateOrder, TaskDraft
 from .dates import PART_HOURS, DateMatch, at, find_dates
 from .priority import find_marks
@@ -31,6 +33,21 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# "Every 3 months starting January 15": the day the repeats begin.
+_STARTS = re.compile(
+    r"\b(?:starting|start(?:s|ing)?\s+(?:on|from|in)|beginning|from|as\s+of|"
+    r"effective|commencing)\s*$",
+    re.I,
+)
+# A period said by its start ("this month") runs to the end of that period.
+_PERIODS = {
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "quarter": relativedelta(months=3),
+    "year": relativedelta(years=1),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Due:
     at: datetime | None = None
@@ -52,7 +69,7 @@ def draft_task(
     found = find_dates(text, now, order) if dates is None else dates
     dates = _timing(text, found)
     marks = find_marks(text)
-    due = _due_of(dates, recurrence, now)
+    due = _due_of(text, dates, recurrence, now)
     spans = [(d.start, d.end) for d in dates] + marks.spans
     if recurrence:
         spans.append((recurrence.start, recurrence.end))
@@ -88,17 +105,25 @@ def _is_subject(text: str, match: DateMatch) -> bool:
 
 
 def _due_of(
-    dates: list[DateMatch], recurrence: Recurrence | None, now: datetime
+    text: str, dates: list[DateMatch], recurrence: Recurrence | None, now: datetime
 ) -> Due:
     if recurrence:
-        return _first_repeat(dates, recurrence, now)
+        return _first_repeat(text, dates, recurrence, now)
     if not dates:
         return Due()
-    return due_from(dates[0])
+    return due_from(dates[0], now)
 
 
-def due_from(match: DateMatch) -> Due:
-    """When a task is due, from the date expression that names it."""
+def due_from(match: DateMatch, now: datetime | None = None) -> Due:
+    """When a task is due, from the date expression that names it.
+
+    A period that is already running ("this month") is due by its last day.
+    """
+    step = _PERIODS.get(match.grain) if match.kind == "instant" else None
+    if now and step and match.value.date() < now.date():
+        last_day = match.value.date() + step - timedelta(days=1)
+        if last_day >= now.date():
+            return Due(at(last_day, time(), match.value.tzinfo), False)
     if match.has_time:
         return Due(match.value.replace(second=0, microsecond=0), True)
     if match.kind == "deadline" and match.end_value:
@@ -109,9 +134,20 @@ def due_from(match: DateMatch) -> Due:
     return Due(match.value, False)
 
 
-def _first_repeat(dates: list[DateMatch], rule: Recurrence, now: datetime) -> Due:
+def _first_repeat(
+    text: str, dates: list[DateMatch], rule: Recurrence, now: datetime
+) -> Due:
     wall = next((d.wall for d in dates if d.wall), None)
     if wall is None and rule.part:
         wall = time(PART_HOURS[rule.part])
-    first = first_occurrence(rule.rule, now, wall)
+    first = first_occurrence(rule.rule, _repeats_from(text, dates, now), wall)
     return Due(first, wall is not None and first is not None)
+
+
+def _repeats_from(text: str, dates: list[DateMatch], now: datetime) -> datetime:
+    """Now, or the later day the repeats are said to start on."""
+    for match in dates:
+        said = _STARTS.search(text, max(0, match.start - 20), match.start)
+        if said and not match.clock_only and match.value.date() > now.date():
+            return at(match.value.date(), time(), now.tzinfo)
+    return now

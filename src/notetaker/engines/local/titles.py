@@ -38,6 +38,8 @@ _DANGLING_END = re.compile(
 _TRAILING = re.compile(
     r"[\s,;:.!?\-–]+(?:(?:please|pls|thanks|thank\s+you)[\s.!]*)?$", re.I
 )
+# Brackets whose words were cut out as a date or priority: "(urgent)".
+_EMPTY_BRACKETS = re.compile(r"[(\[{][\s,;:.\-–]*[)\]}]")
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 
@@ -72,6 +74,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def tidy(text: str) -> str:
     """A title from leftover words: one-spaced, no trailing filler, capitalised."""
+    text = _EMPTY_BRACKETS.sub(" ", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text)).strip(" ,;:-–")
     for _ in range(3):
         text = _TRAILING.sub("", _DANGLING_END.sub("", text))
