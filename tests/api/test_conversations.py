@@ -1,5 +1,12 @@
 from sqlalchemy import event
 
+from notetaker.engines.base import Intent, NoteDraft, Plan
+from tests.engine_doubles import (
+    HALF_VALID_PLAN,
+    BrokenEngine,
+    PlanEngine,
+    engine_in_use,
+)
 from tests.factories import Account, register
 
 
@@ -149,22 +156,12 @@ async def test_send_message_too_long_invalid(app, account: Account):
 
 
 async def test_send_message_engine_failure_keeps_message(app, account: Account):
-    class BrokenEngine:
-        name = "broken"
-        history_messages = 0
-
-        def understand(self, message):
-            raise RuntimeError("engine exploded")
-
     cid = (await account.post("/api/conversations", json={})).json()["id"]
-    working, app.state.engine = app.state.engine, BrokenEngine()
-    try:
+    with engine_in_use(app, BrokenEngine()):
         response = await account.post(
             f"/api/conversations/{cid}/message",
             json={"content": "remind me to pay rent"},
         )
-    finally:
-        app.state.engine = working
 
     assert response.status_code == 200
     exchange = response.json()
@@ -177,30 +174,11 @@ async def test_send_message_engine_failure_keeps_message(app, account: Account):
 
 
 async def test_send_message_store_failure_rolls_back_everything(app, account: Account):
-    from notetaker.engines.base import Intent, Plan, TaskChange, TaskDraft
-
-    class HalfValidEngine:
-        """Creates a task, then changes a task that does not exist."""
-
-        name = "half"
-        history_messages = 0
-
-        def understand(self, message):
-            return Plan(
-                intent=Intent.TASK,
-                reply="ok",
-                tasks=[TaskDraft(title="Should vanish")],
-                changes=[TaskChange(task_id=2**31 - 1, action="complete")],
-            )
-
     cid = (await account.post("/api/conversations", json={})).json()["id"]
-    working, app.state.engine = app.state.engine, HalfValidEngine()
-    try:
+    with engine_in_use(app, PlanEngine(HALF_VALID_PLAN)):
         response = await account.post(
             f"/api/conversations/{cid}/message", json={"content": "do things"}
         )
-    finally:
-        app.state.engine = working
 
     assert response.json()["assistant_message"]["status"] == "failed"
     assert (await account.get("/api/tasks")).json()["total"] == 0
@@ -222,39 +200,20 @@ async def test_send_message_overlong_tag_dropped(account: Account):
     assert note["tags"] == ["work"]
 
 
-class _DraftEngine:
-    """Returns one fixed note draft, as an engine outside our control might."""
-
-    name = "draft"
-    history_messages = 0
-
-    def __init__(self, draft) -> None:
-        self.draft = draft
-
-    def understand(self, message):
-        from notetaker.engines.base import Intent, Plan
-
-        return Plan(intent=Intent.NOTE, reply="ok", notes=[self.draft])
-
-
 async def test_send_message_engine_draft_held_to_api_limits(app, account: Account):
-    from notetaker.engines.base import NoteDraft
-
     draft = NoteDraft(
         title="  " + "T" * 496 + "  ",
         tags=["Work", "two words", "a,b", "#", "y" * 101, "#Home"],
         category="  " + "C" * 150,
     )
     cid = (await account.post("/api/conversations", json={})).json()["id"]
-    working, app.state.engine = app.state.engine, _DraftEngine(draft)
-    try:
+    plan = Plan(intent=Intent.NOTE, reply="ok", notes=[draft])
+    with engine_in_use(app, PlanEngine(plan)):
         for _ in range(2):
             response = await account.post(
                 f"/api/conversations/{cid}/message", json={"content": "keep this"}
             )
             assert response.json()["assistant_message"]["status"] != "failed"
-    finally:
-        app.state.engine = working
 
     notes = (await account.get("/api/notes")).json()["items"]
     assert [n["title"] for n in notes] == ["T" * 496] * 2

@@ -9,6 +9,7 @@ import pytest
 from fastapi import FastAPI
 
 from notetaker.engines.base import Intent, Plan, TaskDraft
+from tests.engine_doubles import PlanEngine, engine_in_use
 from tests.factories import Account
 
 
@@ -140,28 +141,17 @@ async def test_update_task_complete_concurrently_schedules_next_once(
 async def test_send_message_task_recurrence_invalid_stores_nothing(
     app: FastAPI, account: Account
 ):
-    class RareEngine:
-        """Plans a task whose rule the API would refuse."""
-
-        name = "rare"
-        history_messages = 0
-
-        def understand(self, message):
-            draft = TaskDraft(
-                title="Rare chore",
-                due_at=datetime(2026, 12, 10, 10, tzinfo=UTC),
-                recurrence="FREQ=MONTHLY;BYDAY=+53MO",
-            )
-            return Plan(intent=Intent.TASK, reply="ok", tasks=[draft])
-
+    rare = TaskDraft(  # a rule the API would refuse
+        title="Rare chore",
+        due_at=datetime(2026, 12, 10, 10, tzinfo=UTC),
+        recurrence="FREQ=MONTHLY;BYDAY=+53MO",
+    )
+    plan = Plan(intent=Intent.TASK, reply="ok", tasks=[rare])
     cid = (await account.post("/api/conversations", json={})).json()["id"]
-    working, app.state.engine = app.state.engine, RareEngine()
-    try:
+    with engine_in_use(app, PlanEngine(plan)):
         response = await account.post(
             f"/api/conversations/{cid}/message", json={"content": "rare chore"}
         )
-    finally:
-        app.state.engine = working
 
     assert response.json()["assistant_message"]["status"] == "failed"
     assert await _titled(account, "Rare chore") == []

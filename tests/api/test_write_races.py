@@ -3,6 +3,7 @@
 import asyncio
 
 from notetaker.engines.base import Intent, NoteDraft, Plan
+from tests.engine_doubles import engine_in_use
 from tests.factories import Account
 
 
@@ -77,8 +78,7 @@ async def test_send_messages_concurrently_same_new_category_all_stored(
     app, account: Account
 ):
     cid = (await account.post("/api/conversations", json={})).json()["id"]
-    working, app.state.engine = app.state.engine, FilingEngine()
-    try:
+    with engine_in_use(app, FilingEngine()):
         responses = await asyncio.gather(
             *(
                 account.post(
@@ -87,8 +87,6 @@ async def test_send_messages_concurrently_same_new_category_all_stored(
                 for i in range(10)
             )
         )
-    finally:
-        app.state.engine = working
 
     assert [len(r.json()["notes"]) for r in responses] == [1] * 10
     categories = (await account.get("/api/categories")).json()

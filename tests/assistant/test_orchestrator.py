@@ -1,21 +1,15 @@
 """Every thinking step is published as it is taken and stored, the same list in
 the same order, with the reply; also when the message fails."""
 
-from contextlib import contextmanager
-
 from fastapi import FastAPI
 
-from notetaker.engines.base import Intent, Plan, TaskChange, TaskDraft
+from tests.engine_doubles import (
+    HALF_VALID_PLAN,
+    BrokenEngine,
+    PlanEngine,
+    engine_in_use,
+)
 from tests.factories import Account
-
-
-@contextmanager
-def _engine(app: FastAPI, engine):
-    working, app.state.engine = app.state.engine, engine
-    try:
-        yield
-    finally:
-        app.state.engine = working
 
 
 async def _send(app: FastAPI, account: Account, text: str):
@@ -71,14 +65,7 @@ async def test_send_message_answer_search_is_a_step(app: FastAPI, account: Accou
 async def test_send_message_engine_failure_streams_error_step(
     app: FastAPI, account: Account
 ):
-    class BrokenEngine:
-        name = "broken"
-        history_messages = 0
-
-        def understand(self, message):
-            raise RuntimeError("engine exploded")
-
-    with _engine(app, BrokenEngine()):
+    with engine_in_use(app, BrokenEngine()):
         exchange, events, stored = await _send(app, account, "remind me to pay rent")
 
     steps = _streamed(events)
@@ -90,21 +77,7 @@ async def test_send_message_engine_failure_streams_error_step(
 async def test_send_message_store_failure_streams_no_store_step(
     app: FastAPI, account: Account
 ):
-    class HalfValidEngine:
-        """Creates a task, then changes a task that does not exist."""
-
-        name = "half"
-        history_messages = 0
-
-        def understand(self, message):
-            return Plan(
-                intent=Intent.TASK,
-                reply="ok",
-                tasks=[TaskDraft(title="Should vanish")],
-                changes=[TaskChange(task_id=2**31 - 1, action="complete")],
-            )
-
-    with _engine(app, HalfValidEngine()):
+    with engine_in_use(app, PlanEngine(HALF_VALID_PLAN)):
         _, events, stored = await _send(app, account, "do things")
 
     steps = _streamed(events)

@@ -33,6 +33,11 @@ class OtherProcess:
         os.close(self._fd)
 
 
+async def _take_turn(turns: WriteTurns) -> None:
+    async with turns.turn():
+        pass
+
+
 async def test_write_turn_waits_for_other_process_without_blocking_loop(tmp_path):
     turns = WriteTurns(tmp_path / "app.db")
     other = OtherProcess(tmp_path / "app.db")
@@ -62,11 +67,7 @@ async def test_write_turn_leaves_file_free_while_own_loop_is_busy(tmp_path):
     first = OtherProcess(tmp_path / "app.db")
     first.take()
 
-    async def write() -> None:
-        async with turns.turn():
-            pass
-
-    writer = asyncio.create_task(write())
+    writer = asyncio.create_task(_take_turn(turns))
     await asyncio.sleep(0.05)  # waiting for the file now
     first.release()
     time.sleep(0.2)  # noqa: ASYNC251 - a busy loop, on purpose: the writer cannot run
@@ -99,11 +100,7 @@ async def test_write_turn_cancelled_while_waiting_gives_lock_back(tmp_path):
     other = OtherProcess(tmp_path / "app.db")
     other.take()
 
-    async def write() -> None:
-        async with turns.turn():
-            pass
-
-    waiting = asyncio.create_task(write())
+    waiting = asyncio.create_task(_take_turn(turns))
     await asyncio.sleep(0.05)
     waiting.cancel()
     other.release()
