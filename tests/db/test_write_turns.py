@@ -3,6 +3,7 @@
 import asyncio
 import fcntl
 import os
+import threading
 import time
 
 from sqlalchemy import text
@@ -49,14 +50,15 @@ async def test_write_turn_waits_for_other_process_without_blocking_loop(tmp_path
             entered.set()
 
     writer = asyncio.create_task(write())
-    ticks = 0
+    # Were the loop blocked by the wait, these ticks would start only once the
+    # other process lets go, a second from now.
+    threading.Timer(1.0, other.release).start()
+    started = time.monotonic()
     for _ in range(20):
         await asyncio.sleep(0.005)
-        ticks += 1
+    assert time.monotonic() - started < 0.9
     assert not entered.is_set()
-    assert ticks == 20  # the loop kept running while the writer waited
 
-    other.release()
     await asyncio.wait_for(writer, timeout=5)
     assert entered.is_set()
     turns.close()

@@ -39,10 +39,15 @@ describe("PendingReply", () => {
     );
 
     await act(() => applyLiveEvent(client, step(0, "old", 9)));
+    // Give the cache its tick to tell observers: nothing of message 9 shows.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(screen.queryAllByTestId("thinking-step")).toHaveLength(0);
+    // A newer message, but in another conversation.
+    const elsewhere = step(0, "elsewhere", 13);
     await act(() =>
       applyLiveEvent(client, {
-        ...step(0, "elsewhere"),
-        data: { ...step(0, "elsewhere").data, conversation_id: 4 },
+        ...elsewhere,
+        data: { ...elsewhere.data, conversation_id: 4 },
       }),
     );
 

@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
 import { applyLiveEvent, type LiveEvent } from "@/lib/live-events";
+import { liveThinkingQuery } from "@/lib/live-thinking";
 import { meQueries } from "@/lib/queries/me-queries";
 
 export type LiveStatus = "connecting" | "live" | "offline";
@@ -34,7 +35,13 @@ export function useLiveSocket(enabled: boolean) {
       socket.onmessage = (message) => {
         const event = JSON.parse(String(message.data)) as LiveEvent;
         if (event.type === "session.ready") {
-          if (attempt > 0) void client.invalidateQueries();
+          // Refetch what may have changed while away; the live steps of a
+          // reply under way exist only in the cache, and a refetch would wipe them.
+          if (attempt > 0)
+            void client.invalidateQueries({
+              predicate: (query) =>
+                query.queryKey[0] !== liveThinkingQuery.queryKey[0],
+            });
           attempt = 0;
           setStatus("live");
         }
