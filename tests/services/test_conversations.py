@@ -26,8 +26,8 @@ async def _user(db: Database) -> User:
     data = UserCreate(
         email=f"{uuid.uuid4().hex[:12]}@example.com", password="a long password"
     )
-    async with db.transaction() as session:
-        return await users.create_user(session, data=data)
+    user, _, _ = await users.sign_up(db, data=data, days=1)
+    return user
 
 
 async def _conversation(db: Database, user: User) -> int:

@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from notetaker.api.deps import (
     SESSION_COOKIE,
     CurrentUser,
+    Db,
     Logins,
     Session,
     Settings,
@@ -40,8 +41,7 @@ def _client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-# Declared before the session in each route, so that these count in transactions
-# of their own, which a refused request does not roll back.
+# Counted in transactions of their own, which a refused request does not roll back.
 async def _sign_in_attempt(request: Request, data: LoginRequest) -> AsyncIterator[None]:
     limiter, per_ip, per_email = _limits(request)
     address = _client_address(request)
@@ -80,14 +80,11 @@ def _start_login(response: Response, settings, token: str, login, user) -> Sessi
 async def register(
     _attempt: SignUpAttempt,
     data: UserCreate,
-    session: Session,
+    db: Db,
     settings: Settings,
     response: Response,
 ) -> SessionRead:
-    user = await users.create_user(session, data=data)
-    token, login = await users.create_login(
-        session, user=user, days=settings.session_days
-    )
+    user, token, login = await users.sign_up(db, data=data, days=settings.session_days)
     return _start_login(response, settings, token, login, user)
 
 
@@ -95,13 +92,12 @@ async def register(
 async def login(
     _attempt: SignInAttempt,
     data: LoginRequest,
-    session: Session,
+    db: Db,
     settings: Settings,
     response: Response,
 ) -> SessionRead:
-    user = await users.authenticate(session, email=data.email, password=data.password)
-    token, login = await users.create_login(
-        session, user=user, days=settings.session_days
+    user, token, login = await users.sign_in(
+        db, email=data.email, password=data.password, days=settings.session_days
     )
     return _start_login(response, settings, token, login, user)
 
