@@ -18,6 +18,8 @@ from types import FrameType
 
 import uvicorn
 
+from notetaker.core.config import get_settings
+
 log = logging.getLogger(__name__)
 
 APP = "notetaker.app:create_app"
@@ -27,13 +29,12 @@ def serve(*, host: str, port: int, workers: int) -> None:
     # Each worker reads this through its settings and, knowing it has siblings,
     # shares live events with them (spawned processes inherit the environment).
     os.environ["NOTETAKER_WORKERS"] = str(workers)
+    get_settings.cache_clear()  # read before the flag: one process builds the app here
     if workers == 1 or not _spreads_connections():
         uvicorn.run(
             APP, factory=True, host=host, port=port, workers=workers, **_OPTIONS
         )
         return
-    if port == 0:
-        raise SystemExit("Several workers need a fixed port, not 0.")
     _supervise(host, port, workers)
 
 

@@ -80,3 +80,14 @@ def test_update_task_it_ignores_a_task_no_longer_open():
     plan = understand("mark it done", open_tasks=TASKS, history=history)
 
     assert plan.changes == []
+
+
+def test_update_task_it_looks_only_at_the_start_of_a_long_message():
+    """Comparing every word of a long earlier message with every title took
+    seconds; a title only named far into it is not what "it" refers to."""
+    long_message = "notes from the meeting " * 200 + "and call Bob"
+    history = (Turn("user", long_message),)
+
+    plan = understand("mark it done", open_tasks=TASKS, history=history)
+
+    assert plan.changes == []

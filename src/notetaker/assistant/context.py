@@ -1,5 +1,5 @@
-"""What the engines read besides the message: open tasks for every engine; for the
-LLM engines also the recent turns, the conversation's summary and memories.
+"""What the engines read besides the message: open tasks and the recent turns for
+every engine; for the LLM engines also the conversation's summary and memories.
 
 The recent window is read with up to SUMMARY_BATCH older messages beyond it: once
 that many have left the window unsummarised, they are folded into the summary,
@@ -57,11 +57,14 @@ async def gather_context(
     """Read before the user's message is added: the newest messages are the
     ones before it."""
     window = chain.history_messages
+    # The built-in engine alone reads recent turns (for "it" and "that one") but
+    # neither a summary nor memories.
+    summarised = chain.context is not None
     recent = await conversations.read_recent(
         session,
         user_id=user.id,
         conversation_id=conversation_id,
-        limit=window + SUMMARY_BATCH if window else 0,
+        limit=window + SUMMARY_BATCH if window and summarised else window,
     )
     open_tasks = await _open_tasks(session, user.id)
     if not window:
@@ -69,6 +72,8 @@ async def gather_context(
     newest_first = [m for m in recent.messages if m.status == "ok"]
     in_window, beyond = newest_first[:window], newest_first[window:]
     history = tuple(Turn(m.role, m.content) for m in reversed(in_window))
+    if not summarised:
+        return Gathered(open_tasks, history)
     text_summary, new_summary = recent.summary, None
     through = recent.summary_through or 0
     dropped = [m for m in reversed(beyond) if m.id > through]

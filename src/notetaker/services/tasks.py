@@ -82,11 +82,6 @@ def list_tasks(
     )
 
 
-async def list_open_tasks(session: AsyncSession, *, user_id: int) -> list[Task]:
-    spec = TaskFilter(statuses=OPEN_STATUSES)
-    return list(await session.scalars(by_due_date(_filtered(user_id, spec))))
-
-
 async def get_task(session: AsyncSession, *, user_id: int, task_id: int) -> Task:
     task = await session.get(Task, task_id)
     if task is None or task.user_id != user_id:
@@ -170,7 +165,6 @@ async def update_task(
         task.recurrence = _checked_recurrence(
             task.recurrence, task.due_at, task.timezone
         )
-    _require_due_for_recurrence(task.recurrence, task.due_at)
     touched = [task]
     if completing:
         touched += await _schedule_next(session, task=task, message_id=message_id)

@@ -20,6 +20,7 @@ _PRONOUN = re.compile(
 )
 _LINK = re.compile(r"\]\(/tasks/(\d+)\)")
 _QUOTED = re.compile(r'"([^"\n]{1,500})"')
+NAMING_CHARS = 300  # of a user's earlier message, searched for task titles
 
 
 def is_pronoun(reference: str) -> bool:
@@ -41,7 +42,8 @@ def recent_tasks(
 def _named_in(turn: Turn, tasks: tuple[TaskRef, ...]) -> list[TaskRef]:
     if turn.role == "user":
         # A whole message is no reference: a task is named when its title is in it.
-        return [t for t in tasks if score(t.title, turn.content) >= NAMED]
+        text = turn.content[:NAMING_CHARS]
+        return [t for t in tasks if score(t.title, text) >= NAMED]
     ids = {int(i) for i in _LINK.findall(turn.content)}
     titles = {t.casefold() for t in _QUOTED.findall(turn.content)}
     return [t for t in tasks if t.id in ids or t.title.casefold() in titles]
