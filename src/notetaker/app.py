@@ -71,7 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.events = build_event_hub(settings, lambda: app.state.database)
     app.state.database = Database(settings, app.state.events)
     app.state.login_cache = LoginCache(seconds=settings.login_cache_seconds)
-    app.state.rate_limiter = build_rate_limiter(settings.redis_url, app.state.database)
+    app.state.rate_limiter = build_rate_limiter(settings, app.state.database)
     app.state.engine = build_engine(settings)
     install_error_handlers(app)
     install_docs(app)

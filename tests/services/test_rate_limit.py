@@ -26,7 +26,6 @@ from notetaker.services.rate_limit import (
 )
 from tests.redis_service import REDIS_URL
 
-APP_PREFIX = "notetaker:ratelimit:"
 NOW = datetime(2026, 12, 4, 10, 7, 30, tzinfo=UTC)
 
 
@@ -190,7 +189,11 @@ async def test_sign_in_limit_counts_in_redis_when_configured(
     redis_prefix, migrated_settings
 ):
     settings = migrated_settings.model_copy(
-        update={"redis_url": REDIS_URL, "auth_failures_per_email": 2}
+        update={
+            "redis_url": REDIS_URL,
+            "redis_prefix": redis_prefix,
+            "auth_failures_per_email": 2,
+        }
     )
     app = create_app(settings)
     email = f"redis-{uuid.uuid4().hex[:12]}@example.com"
@@ -207,9 +210,7 @@ async def test_sign_in_limit_counts_in_redis_when_configured(
     # The window the requests were counted in: the one they began in.
     slot = Slot.of(Limit("sign-in-email", 2, 900), email, began)
     client = Redis.from_url(REDIS_URL)
-    counted = await client.get(APP_PREFIX + slot.key)
-    ip_slot = Slot.of(Limit("auth-ip", 100, 900), address, began)
-    await client.delete(APP_PREFIX + slot.key, APP_PREFIX + ip_slot.key)
+    counted = await client.get(f"{redis_prefix}ratelimit:{slot.key}")
     await client.aclose()
     async with app.state.database.transaction(write=False) as session:
         in_database = await session.scalar(

@@ -40,11 +40,13 @@ class TieredCache:
 
 
 def build_cache(settings: Settings, *, namespace: str) -> Cache:
-    """The cache the settings describe; in Redis, its keys start with `namespace:`."""
+    """The cache the settings describe; in Redis, its keys start with the app's
+    prefix and then `namespace:`."""
     near = MemoryCache(max_entries=settings.ai_cache_entries, ttl=settings.ai_cache_ttl)
     if settings.redis_url is None:
         return near
+    prefix = f"{settings.redis_prefix}{namespace}:"
     far = RedisCache.from_url(
-        settings.redis_url, prefix=f"{namespace}:", ttl=settings.ai_cache_ttl
+        settings.redis_url, prefix=prefix, ttl=settings.ai_cache_ttl
     )
     return TieredCache(near, far)

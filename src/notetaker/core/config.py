@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 EngineName = Literal["ollama", "openai", "local"]
@@ -69,7 +69,12 @@ class Settings(BaseSettings):
     ai_cache_ttl: float = Field(default=3600.0, gt=0)
     ai_cache_entries: int = Field(default=2048, ge=1)
     redis_url: str | None = None
+    # Every Redis key and channel of the app starts with this, so that deployments
+    # sharing one Redis keep apart.
+    redis_prefix: str = "notetaker:"
     # Live events go to one Redis channel per user, named this plus the user id.
+    # Unset, it is `redis_prefix` plus "events:"; kept for the deployments that
+    # set it before `redis_prefix` existed.
     events_redis_prefix: str = "notetaker:events:"
     session_days: int = Field(default=30, ge=1, le=365)
     # Sign-in limits, per window: failed sign-ins for one account's e-mail, and
@@ -97,6 +102,12 @@ class Settings(BaseSettings):
             "otel_endpoint", "NOTETAKER_OTEL_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT"
         ),
     )
+
+    @model_validator(mode="after")
+    def _events_under_redis_prefix(self) -> "Settings":
+        if "events_redis_prefix" not in self.model_fields_set:
+            self.events_redis_prefix = f"{self.redis_prefix}events:"
+        return self
 
     @field_validator("engines", mode="before")
     @classmethod

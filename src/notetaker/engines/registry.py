@@ -23,7 +23,7 @@ def build_engine(settings: Settings) -> EngineChain:
         large_tokens=settings.llm_route_large_tokens,
         large_lines=settings.llm_route_large_lines,
     )
-    cache = build_cache(settings, namespace="notetaker:ai")
+    cache = build_cache(settings, namespace="ai")
     context = LLMContext(
         router,
         cache,

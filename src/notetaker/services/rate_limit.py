@@ -25,6 +25,7 @@ from redis.exceptions import RedisError
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from notetaker.core.config import Settings
 from notetaker.core.errors import TooManyRequests
 from notetaker.db.database import Database
 from notetaker.db.types import utcnow
@@ -253,10 +254,12 @@ class RateLimiter:
         await self.store.remove(slots)
 
 
-def build_rate_limiter(redis_url: str | None, database: Database) -> RateLimiter:
+def build_rate_limiter(settings: Settings, database: Database) -> RateLimiter:
     counters = DatabaseCounters(database)
-    if redis_url is None:
+    if settings.redis_url is None:
         return RateLimiter(counters)
-    client = Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=2)
-    store = RedisCounters(client, prefix="notetaker:ratelimit:", fallback=counters)
-    return RateLimiter(store)
+    client = Redis.from_url(
+        settings.redis_url, socket_connect_timeout=2, socket_timeout=2
+    )
+    prefix = f"{settings.redis_prefix}ratelimit:"
+    return RateLimiter(RedisCounters(client, prefix=prefix, fallback=counters))

@@ -113,10 +113,11 @@ async def test_build_cache_memory_only_without_redis_url():
 
 @pytest.mark.redis
 async def test_build_cache_with_redis_url_shares_entries(redis_prefix):
-    settings = Settings(_env_file=None, redis_url=REDIS_URL, ai_cache_ttl=60)
-    namespace = redis_prefix.rstrip(":")
-    one = build_cache(settings, namespace=namespace)
-    other = build_cache(settings, namespace=namespace)
+    settings = Settings(
+        _env_file=None, redis_url=REDIS_URL, redis_prefix=redis_prefix, ai_cache_ttl=60
+    )
+    one = build_cache(settings, namespace="ai")
+    other = build_cache(settings, namespace="ai")
 
     await one.set("key", "from the first process")
 
