@@ -64,13 +64,13 @@ def test_get_login_past_its_expiry_misses():
     assert cache.get("token") is None
 
 
-def test_forget_token_and_user():
+def test_revoke_token_and_forget_user():
     cache = LoginCache(seconds=5)
     cache.put("a", _user(1), login_expires_at=LATER)
     cache.put("b", _user(1), login_expires_at=LATER)
     cache.put("c", _user(2), login_expires_at=LATER)
 
-    cache.forget_token("a")
+    cache.revoke("a")
     assert cache.get("a") is None and cache.get("b") is not None
 
     cache.forget_user(1)
@@ -91,3 +91,29 @@ def test_put_login_with_zero_seconds_keeps_nothing():
     cache.put("token", _user(), login_expires_at=LATER)
 
     assert cache.get("token") is None
+
+
+def test_put_login_after_revoke_refused_for_its_seconds():
+    clock = Clock()
+    cache = LoginCache(seconds=5, clock=clock)
+    cache.put("token", _user(), login_expires_at=LATER)
+
+    cache.revoke("token")
+    # A request that read the login just before it was deleted.
+    cache.put("token", _user(), login_expires_at=LATER)
+
+    assert cache.get("token") is None
+    clock.now += 4.9
+    cache.put("token", _user(), login_expires_at=LATER)
+    assert cache.get("token") is None
+
+
+def test_put_login_after_revoke_seconds_accepted_again():
+    clock = Clock()
+    cache = LoginCache(seconds=5, clock=clock)
+    cache.revoke("token")
+
+    clock.now += 5.1
+    cache.put("token", _user(), login_expires_at=LATER)
+
+    assert cache.get("token") is not None

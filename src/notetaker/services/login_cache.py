@@ -4,6 +4,10 @@ Every request names its caller by a token, and looking the token up costs a data
 round trip, a large share of a small read. A sign-out or a settings change drops the
 entries in this process at once; other worker processes drop theirs when the entry's
 few seconds are up.
+
+A sign-out is revoked once its delete has committed, and the token is then refused
+for as long as an entry lasts: a request that read the login just before the commit
+cannot put it back.
 """
 
 import time
@@ -41,6 +45,8 @@ class LoginCache:
         self._max_entries = max_entries
         self._clock = clock
         self._entries: dict[str, _Entry] = {}
+        # Digests of signed-out tokens, oldest first, and until when each is refused.
+        self._revoked: dict[str, float] = {}
 
     def get(self, token: str) -> User | None:
         """A detached copy of the cached user, so no request can change another's."""
@@ -56,7 +62,7 @@ class LoginCache:
         return user
 
     def put(self, token: str, user: User, *, login_expires_at: datetime) -> None:
-        if self._seconds <= 0:
+        if self._seconds <= 0 or self._is_revoked(token_digest(token)):
             return
         if len(self._entries) >= self._max_entries:
             # Dicts keep insertion order: the oldest entry goes first.
@@ -67,8 +73,28 @@ class LoginCache:
             user.id, fields, fresh_until, login_expires_at
         )
 
-    def forget_token(self, token: str) -> None:
-        self._entries.pop(token_digest(token), None)
+    def revoke(self, token: str) -> None:
+        """Forget a token whose login is gone, and refuse to cache it again for
+        the life of an entry. Call it after the delete has committed."""
+        if self._seconds <= 0:
+            return
+        key = token_digest(token)
+        self._entries.pop(key, None)
+        self._revoked.pop(key, None)  # to come back last, where the newest go
+        self._drop_lapsed_revocations()
+        if len(self._revoked) >= self._max_entries:
+            self._revoked.pop(next(iter(self._revoked)))
+        self._revoked[key] = self._clock() + self._seconds
+
+    def _is_revoked(self, key: str) -> bool:
+        until = self._revoked.get(key)
+        return until is not None and until > self._clock()
+
+    def _drop_lapsed_revocations(self) -> None:
+        # Every revocation lasts as long, so the oldest lapse first.
+        now = self._clock()
+        while self._revoked and next(iter(self._revoked.values())) <= now:
+            self._revoked.pop(next(iter(self._revoked)))
 
     def forget_user(self, user_id: int) -> None:
         stale = [key for key, e in self._entries.items() if e.user_id == user_id]

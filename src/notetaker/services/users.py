@@ -112,6 +112,13 @@ def find_login(session: Session, *, token: str) -> tuple[User, datetime] | None:
     return None if row is None else (row[0], row[1])
 
 
+async def sign_out(db: Database, *, token: str) -> None:
+    """End the login, in a transaction of its own: the caller forgets the token
+    only once the delete has committed."""
+    async with db.transaction() as session:
+        await delete_login(session, token=token)
+
+
 async def delete_login(session: AsyncSession, *, token: str) -> None:
     await session.execute(
         delete(AuthSession).where(AuthSession.token_hash == token_digest(token))

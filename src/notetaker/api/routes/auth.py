@@ -105,13 +105,15 @@ async def login(
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
 async def logout(
     user: CurrentUser,
-    session: Session,
+    db: Db,
     token: Token,
     logins: Logins,
     response: Response,
 ) -> None:
-    await users.delete_login(session, token=token)
-    logins.forget_token(token)
+    await users.sign_out(db, token=token)
+    # Only after the commit: until then a request of this process could still
+    # read the login and cache it again.
+    logins.revoke(token)
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 
