@@ -1,10 +1,17 @@
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notetaker.core.errors import Conflict, NotFound
 from notetaker.models import Category
+from notetaker.models.category import UNIQUE_CATEGORY_NAME
 from notetaker.schemas.category import CategoryCreate, CategoryUpdate
+
+_NAME_TAKEN = "A category with this name already exists."
 
 
 async def list_categories(session: AsyncSession, *, user_id: int) -> list[Category]:
@@ -24,20 +31,34 @@ async def get_category(
 async def find_category(
     session: AsyncSession, *, user_id: int, name: str
 ) -> Category | None:
+    # Both sides folded by the database, as its unique index folds them.
     query = select(Category).where(
-        Category.user_id == user_id, func.lower(Category.name) == name.lower()
+        Category.user_id == user_id, func.lower(Category.name) == func.lower(name)
     )
     return await session.scalar(query)
+
+
+@asynccontextmanager
+async def _name_checked_again(session: AsyncSession) -> AsyncIterator[None]:
+    """The block's changes, flushed in a savepoint: a name that a concurrent
+    request took after our check is the same Conflict as one taken before."""
+    try:
+        async with session.begin_nested():
+            yield
+    except IntegrityError as exc:
+        if UNIQUE_CATEGORY_NAME not in str(exc.orig):
+            raise
+        raise Conflict(_NAME_TAKEN) from exc
 
 
 async def create_category(
     session: AsyncSession, *, user_id: int, data: CategoryCreate
 ) -> Category:
     if await find_category(session, user_id=user_id, name=data.name):
-        raise Conflict("A category with this name already exists.")
+        raise Conflict(_NAME_TAKEN)
     category = Category(user_id=user_id, **data.model_dump())
-    session.add(category)
-    await session.flush()
+    async with _name_checked_again(session):
+        session.add(category)
     return category
 
 
@@ -70,10 +91,10 @@ async def update_category(
     if name is not None:
         taken = await find_category(session, user_id=category.user_id, name=name)
         if taken is not None and taken.id != category.id:
-            raise Conflict("A category with this name already exists.")
-    for field, value in changes.items():
-        setattr(category, field, value)
-    await session.flush()
+            raise Conflict(_NAME_TAKEN)
+    async with _name_checked_again(session):
+        for field, value in changes.items():
+            setattr(category, field, value)
     return category
 
 
