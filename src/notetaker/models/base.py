@@ -15,6 +15,11 @@ NAMING = {
 }
 
 
+# For rows whose ids reach people (links in chat answers such as /tasks/N, the
+# audit log): SQLite would otherwise give a deleted newest row's id to the next.
+NEVER_REUSED_IDS = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {datetime: UTCDateTime}

@@ -4,12 +4,12 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from notetaker.db.types import utcnow
-from notetaker.models.base import Base, Timestamped
+from notetaker.models.base import NEVER_REUSED_IDS, Base, Timestamped
 
 
 class Conversation(Timestamped, Base):
     __tablename__ = "conversations"
-    __table_args__ = (Index(None, "user_id", "updated_at"),)
+    __table_args__ = (Index(None, "user_id", "updated_at"), NEVER_REUSED_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -22,7 +22,7 @@ class Conversation(Timestamped, Base):
 
 class Message(Base):
     __tablename__ = "messages"
-    __table_args__ = (Index(None, "conversation_id", "id"),)
+    __table_args__ = (Index(None, "conversation_id", "id"), NEVER_REUSED_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(

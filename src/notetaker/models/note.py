@@ -1,7 +1,7 @@
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from notetaker.models.base import Base, Timestamped
+from notetaker.models.base import NEVER_REUSED_IDS, Base, Timestamped
 from notetaker.models.category import Tag, note_tags
 
 
@@ -10,6 +10,7 @@ class Note(Timestamped, Base):
     __table_args__ = (
         Index(None, "user_id", "archived", "updated_at"),
         Index(None, "user_id", "category_id"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,7 +3,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from notetaker.models.base import Base, Timestamped
+from notetaker.models.base import NEVER_REUSED_IDS, Base, Timestamped
 from notetaker.models.category import Tag, task_tags
 
 TASK_STATUSES = ("todo", "in_progress", "blocked", "done")
@@ -19,6 +19,7 @@ class Task(Timestamped, Base):
         CheckConstraint(
             "status IN ('todo', 'in_progress', 'blocked', 'done')", name="status_known"
         ),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
