@@ -55,3 +55,42 @@ async def test_get_dashboard_unauthorized(client):
     response = await client.get("/api/dashboard")
 
     assert response.status_code == 401
+
+
+async def test_get_dashboard_sections_in_due_order(app, client):
+    app.dependency_overrides[get_now] = lambda: NOW
+    me = await register(client, timezone="Europe/Lisbon")
+    # Created out of order: soonest first, then the most important, then the oldest.
+    tasks = [
+        ("later, low", "2027-05-15T09:00:00+01:00", 4),
+        ("sooner", "2027-05-14T09:00:00+01:00", 4),
+        ("later, urgent", "2027-05-15T09:00:00+01:00", 1),
+        ("later, urgent too", "2027-05-15T09:00:00+01:00", 1),
+        ("overdue, low", "2027-05-10T09:00:00+01:00", 3),
+        ("overdue, urgent", "2027-05-10T09:00:00+01:00", 2),
+        ("overdue, oldest", "2027-05-09T09:00:00+01:00", 4),
+    ]
+    for title, due, priority in tasks:
+        await me.post(
+            "/api/tasks",
+            json={
+                "title": title,
+                "due_at": due,
+                "due_has_time": True,
+                "priority": priority,
+            },
+        )
+
+    board = (await me.get("/api/dashboard")).json()
+
+    assert [t["title"] for t in board["next_7_days"]] == [
+        "sooner",
+        "later, urgent",
+        "later, urgent too",
+        "later, low",
+    ]
+    assert [t["title"] for t in board["overdue"]] == [
+        "overdue, oldest",
+        "overdue, urgent",
+        "overdue, low",
+    ]

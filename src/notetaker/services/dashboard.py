@@ -1,14 +1,13 @@
 """The dashboard in five statements, built once per process.
 
 Each count is its own scalar subquery, so no join can multiply it. The three task
-sections come back from one UNION ALL, labelled by section. The statements take
-the user and their day as bound parameters, so a request only executes them:
-building them again each time cost as much as running them.
+sections come back from one UNION ALL, labelled by section and in due order. The
+statements take the user and their day as bound parameters, so a request only
+executes them: building them again each time cost as much as running them.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import timedelta
 
 from sqlalchemy import (
     ScalarSelect,
@@ -24,11 +23,10 @@ from sqlalchemy.orm import Session
 from notetaker.models import Conversation, Note, Task
 from notetaker.services.listing import Row, with_tags
 from notetaker.services.schedule import UserDay, is_due_today, is_overdue
-from notetaker.services.tasks import DUE_ORDER, OPEN_STATUSES
+from notetaker.services.tasks import DUE_ORDER, OPEN_STATUSES, due_order
 
 SECTION_SIZE = 20
 TASK_SECTIONS = ("overdue", "due_today", "next_7_days")
-_NEVER = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +42,7 @@ def _count(query: Select) -> ScalarSelect[int]:
     return select(func.count()).select_from(query.subquery()).scalar_subquery()
 
 
-def _statements() -> tuple[Select, Any, Select]:
+def _statements() -> tuple[Select, Select, Select]:
     user_id = bindparam("user_id")
     instant = Task.due_at.type  # stored as the column stores it
     # The user's day as parameters: `is_overdue` and `is_due_today` only compare.
@@ -86,8 +84,12 @@ def _statements() -> tuple[Select, Any, Select]:
             .subquery(name)
         )
         sections.append(select(part))
+    # A UNION keeps no order of its parts: each part's order picks its rows,
+    # this one orders them all.
+    tasks = union_all(*sections).subquery("sections")
+    in_due_order = select(tasks).order_by(*due_order(tasks.c))
     recent = notes.order_by(Note.updated_at.desc()).limit(SECTION_SIZE)
-    return counts, union_all(*sections), recent.with_only_columns(*Note.__table__.c)
+    return counts, in_due_order, recent.with_only_columns(*Note.__table__.c)
 
 
 _COUNTS, _TASK_SECTIONS, _RECENT_NOTES = _statements()
@@ -115,16 +117,10 @@ def get_dashboard(session: Session, *, user_id: int, day: UserDay) -> Dashboard:
         dict(r) for r in session.connection().execute(_RECENT_NOTES, params).mappings()
     ]
     by_section: dict[str, list[Row]] = {name: [] for name in TASK_SECTIONS}
-    for task in sorted(tasks, key=_due_order):
+    for task in tasks:
         by_section[task.pop("section")].append(task)
     return Dashboard(
         counts=dict(counts),
         recent_notes=with_tags(session, Note, notes),
         **by_section,
     )
-
-
-def _due_order(task: Row) -> tuple:
-    """DUE_ORDER in Python: a UNION keeps no order of its parts."""
-    due = task["due_at"]
-    return (due is None, due or _NEVER, task["priority"], task["id"])

@@ -1,7 +1,8 @@
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, or_, select, update
+from sqlalchemy import ColumnElement, Select, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -60,8 +61,13 @@ def _filtered(user_id: int, spec: TaskFilter) -> Select[tuple[Task]]:
     return query
 
 
-# Soonest first, undated last, then most important.
-DUE_ORDER = (Task.due_at.is_(None), Task.due_at, Task.priority, Task.id)
+def due_order(tasks: Any) -> tuple[ColumnElement, ...]:
+    """Soonest first, undated last, then most important; `tasks` is the Task
+    model or any selectable with its columns (a subquery of tasks)."""
+    return (tasks.due_at.is_(None), tasks.due_at, tasks.priority, tasks.id)
+
+
+DUE_ORDER = due_order(Task)
 
 
 def by_due_date(query: Select[tuple[Task]]) -> Select[tuple[Task]]:
