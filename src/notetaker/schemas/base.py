@@ -1,3 +1,4 @@
+import unicodedata
 from datetime import UTC, datetime
 from typing import Annotated, Any, ClassVar
 
@@ -96,8 +97,29 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 SearchText = Annotated[
     str, StringConstraints(max_length=200), AfterValidator(check_storable)
 ]
+
+# Blank although Unicode files them as letters, not as spaces or format characters.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def _shows_nothing(char: str) -> bool:
+    # Format characters (Cf) such as U+200B, U+2060 and U+FEFF take no room.
+    return (
+        char.isspace() or char in _BLANK_LETTERS or unicodedata.category(char) == "Cf"
+    )
+
+
+def check_visible(value: str) -> str:
+    """Refuse a name that would show as empty: one of invisible characters only."""
+    if all(_shows_nothing(char) for char in value):
+        raise ValueError("must contain a visible character")
+    return value
+
+
 Title = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
+    AfterValidator(check_visible),
 ]
 Body = Annotated[str, StringConstraints(max_length=200_000)]
 TagName = Annotated[

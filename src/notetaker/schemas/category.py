@@ -1,11 +1,19 @@
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import AfterValidator, StringConstraints
 
-from notetaker.schemas.base import InputModel, OutputModel, UpdateModel, UTCDatetime
+from notetaker.schemas.base import (
+    InputModel,
+    OutputModel,
+    UpdateModel,
+    UTCDatetime,
+    check_visible,
+)
 
 CategoryName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    AfterValidator(check_visible),
 ]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
