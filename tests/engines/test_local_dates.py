@@ -203,3 +203,29 @@ def test_find_dates_before_a_time_is_due_at_that_time():
     task = understand("call mom before 3pm").tasks[0]
 
     assert (task.due_at, task.due_has_time) == (lisbon(2026, 12, 4, 15), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wake me at 6", lisbon(2026, 12, 5, 6)),
+        ("alarm at 5", lisbon(2026, 12, 5, 5)),
+        ("wake up at 6 tomorrow", lisbon(2026, 12, 5, 6)),
+        ("gym at 6 before work", lisbon(2026, 12, 5, 6)),
+        ("breakfast with Ana on Friday at 7", lisbon(2026, 12, 11, 7)),
+        ("alarm for the flight at 4:30", lisbon(2026, 12, 5, 4, 30)),
+        ("breakfast meeting at 9", lisbon(2026, 12, 5, 9)),
+        ("call mum at 6", lisbon(2026, 12, 4, 18)),
+        ("gym at 6 after work", lisbon(2026, 12, 4, 18)),
+        ("wake me at 6pm", lisbon(2026, 12, 4, 18)),
+        ("wake up early. Call mum at 6", lisbon(2026, 12, 4, 18)),
+    ],
+)
+def test_find_dates_bare_hour_after_morning_words_is_morning(text, expected):
+    assert only(text).value == expected
+
+
+def test_create_task_to_wake_up_at_6_is_due_at_6am():
+    task = understand("remind me to wake up at 6 tomorrow").tasks[0]
+
+    assert task.due_at == lisbon(2026, 12, 5, 6)

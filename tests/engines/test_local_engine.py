@@ -96,6 +96,7 @@ def test_create_task_priority(text, priority):
         ("asap: fix the leaking tap", "Fix the leaking tap", 1),
         ("urgent - call the bank", "Call the bank", 1),
         ("low priority: organise the garage", "Organise the garage", 4),
+        ("very urgent: call the plumber", "Call the plumber", 1),
     ],
 )
 def test_create_task_after_priority_lead(text, title, priority):

@@ -251,6 +251,18 @@ def test_update_task_priority_said_as_priority_of(text, priority):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [("mark the milk as urgent", 1), ("mark buy milk as medium priority", 3)],
+)
+def test_update_task_priority_said_after_mark(text, priority):
+    plan = understand(text, open_tasks=DATED_TASKS)
+
+    assert [(c.task_id, c.action, c.priority) for c in plan.changes] == [
+        (3, "set_priority", priority)
+    ]
+
+
 def test_update_task_snooze_until_a_day_keeps_its_time():
     plan = understand("snooze the dentist until tomorrow", open_tasks=DATED_TASKS)
 

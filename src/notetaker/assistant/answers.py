@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notetaker.engines.base import QuestionQuery
 from notetaker.models import Note, Task, User
 from notetaker.services.filters import contains_text
+from notetaker.services.notes import NEWEST_FIRST
 from notetaker.services.schedule import UserDay, is_due_today, is_overdue
 from notetaker.services.tasks import OPEN_STATUSES, by_due_date
 
@@ -98,12 +99,28 @@ async def _search_answer(session: AsyncSession, user_id: int, text: str) -> Answ
     return Answer(reply="\n".join(parts), tasks=tasks, notes=notes)
 
 
+async def _notes_answer(session: AsyncSession, user_id: int, *, count: bool) -> Answer:
+    mine = select(Note).where(Note.user_id == user_id, Note.archived.is_(False))
+    if count:
+        total = await session.scalar(select(func.count()).select_from(mine.subquery()))
+        return Answer(reply=f"You have {total or 'no'} {_plural(total, 'note')}.")
+    notes = list(await session.scalars(mine.order_by(*NEWEST_FIRST).limit(MAX_ITEMS)))
+    if not notes:
+        return Answer(reply="You have no notes yet.")
+    return Answer(reply=f"Your latest notes:\n{_note_lines(notes)}", notes=notes)
+
+
+def _plural(count: int | None, noun: str) -> str:
+    return noun if count == 1 else f"{noun}s"
+
+
 @dataclass(frozen=True, slots=True)
 class _TaskQuestion:
     query: Select
     heading: str
     empty: str
     counted: str | None  # what the counted tasks are ("overdue"); None: all open
+    levels: str | None = None  # the priorities asked for ("priority 1-2"); None: all
 
 
 async def answer_question(
@@ -111,7 +128,10 @@ async def answer_question(
 ) -> Answer:
     if question.kind == "search":
         return await _search_answer(session, user.id, question.text or "")
+    if question.kind == "notes":
+        return await _notes_answer(session, user.id, count=question.count)
     asked = _task_question(question, UserDay.of(now, user.timezone), user.id)
+    asked = _at_priority(asked, question.priority)
     if question.count:
         return await _count_answer(session, asked)
     return await _tasks_answer(session, asked.query, asked.heading, asked.empty)
@@ -144,11 +164,27 @@ def _task_question(
     return _TaskQuestion(mine, "Your open tasks:", "You have no open tasks.", None)
 
 
+def _at_priority(asked: _TaskQuestion, priority: int | None) -> _TaskQuestion:
+    """The tasks asked about, kept to this priority or a more urgent one."""
+    if priority is None:
+        return asked
+    levels = "priority 1" if priority == 1 else f"priority 1-{priority}"
+    return _TaskQuestion(
+        asked.query.where(Task.priority <= priority),
+        f"{asked.heading.removesuffix(':')} at {levels}:",
+        f"{asked.empty.removesuffix('.')} at {levels}.",
+        asked.counted,
+        levels,
+    )
+
+
 async def _count_answer(session: AsyncSession, asked: _TaskQuestion) -> Answer:
     count = await session.scalar(
         select(func.count()).select_from(asked.query.subquery())
     )
-    tasks = "task" if count == 1 else "tasks"
+    tasks = _plural(count, "task")
+    if asked.levels:
+        tasks = f"{tasks} at {asked.levels}"
     if asked.counted is None:
         return Answer(reply=f"You have {count or 'no'} open {tasks}.")
     verb = "is" if count == 1 else "are"

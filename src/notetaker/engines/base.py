@@ -81,7 +81,9 @@ class TaskChange(BaseModel):
     _aware = field_validator("due_at")(_require_aware)
 
 
-QuestionKind = Literal["due_today", "due_window", "overdue", "open_tasks", "search"]
+QuestionKind = Literal[
+    "due_today", "due_window", "overdue", "open_tasks", "notes", "search"
+]
 
 
 class QuestionQuery(BaseModel):
@@ -91,7 +93,9 @@ class QuestionQuery(BaseModel):
     start: datetime | None = None
     end: datetime | None = None
     text: str | None = None  # for "search": the topic words
-    count: bool = False  # "how many …": answer with the number of matching tasks
+    count: bool = False  # "how many …": answer with the number of matching items
+    # Only tasks at this priority or a more urgent one ("my urgent tasks": 1).
+    priority: int | None = Field(default=None, ge=1, le=4)
 
     _aware = field_validator("start", "end")(_require_aware)
 

@@ -8,26 +8,10 @@ from .dates import DateMatch, at, find_dates
 from .durations import moved
 from .missing import missing_dates
 from .pieces import Amount
-from .priority import find_marks
+from .priority import level_named
 from .tasks import due_from
 from .updates import UpdateRequest
 
-_PRIORITY_NAMES = {
-    "urgent": 1,
-    "top": 1,
-    "top priority": 1,
-    "highest": 1,
-    "important": 2,
-    "high": 2,
-    "high priority": 2,
-    "medium": 3,
-    "medium priority": 3,
-    "normal": 3,
-    "low": 4,
-    "lowest": 4,
-    "low priority": 4,
-    "not urgent": 4,
-}
 _STATUS_REPLIES = {
     "in_progress": 'Marked "{}" as in progress.',
     "blocked": 'Marked "{}" as blocked.',
@@ -57,7 +41,7 @@ def plan_change(
                 "priority, or tell me it's done."
             )
         case "set_priority":
-            level = priority(update.priority_words or "")
+            level = level_named(update.priority_words or "")
             change = TaskChange(task_id=task.id, action="set_priority", priority=level)
             return change, f'Set "{task.title}" to priority {level}.'
         case "set_status":
@@ -66,15 +50,6 @@ def plan_change(
             return change, _STATUS_REPLIES[status].format(task.title)
     change = TaskChange(task_id=task.id, action=update.action)
     return change, _DONE_REPLIES[update.action].format(task.title)
-
-
-def priority(words: str) -> int:
-    lowered = " ".join(words.lower().split()).removeprefix("priority ")
-    if lowered in _PRIORITY_NAMES:
-        return _PRIORITY_NAMES[lowered]
-    if lowered.isdigit() and 1 <= int(lowered) <= 4:
-        return int(lowered)
-    return find_marks(lowered).priority
 
 
 def _reschedule(

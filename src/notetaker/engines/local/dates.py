@@ -13,7 +13,8 @@ Conventions (the engine relies on them):
   date was said ("at 9am" at 10am is tomorrow 9am).
 - An hour with no am/pm ("at 9") is the next of 9:00 or 21:00 when no date is said;
   1 to 7 are afternoon hours, with or without a date (nobody books "Friday at 3"
-  or "call Ana at 3" for 3am).
+  or "call Ana at 3" for 3am), unless the sentence is about the start of the day
+  ("wake me at 6", "alarm at 5", "gym at 6 before work"): then it is a morning hour.
 - Parts of the day with no time: morning 09:00, afternoon 15:00, evening 19:00,
   tonight 20:00, night 21:00.
 - "by <when>" is a deadline: the window runs to the end of what was named.
@@ -41,6 +42,12 @@ _CONNECTOR = re.compile(
     r"[\s,]+)*[\s,]*",
     re.I,
 )
+# Words that put an hour with no am/pm in the morning ("breakfast at 7").
+_MORNING_CUE = re.compile(
+    r"\b(?:wake|waking|alarm|breakfast|morning|before\s+work)\b", re.I
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+SENTENCE_REACH = 200  # characters either side of a time searched for a morning cue
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\bno\s+later\s+than|\bdue\s+by)\s*$", re.I)
 # "Before March": due by the end of what comes before the named day or period.
 _BEFORE = re.compile(r"\bbefore\s*$", re.I)
@@ -184,7 +191,7 @@ def _merge(group: list[Piece], today: date) -> Piece:
 
 
 def _resolve(text: str, group: list[Piece], ctx: days.Context) -> DateMatch | None:
-    piece = _merge(group, ctx.today)
+    piece = _in_morning_sentence(text, _merge(group, ctx.today))
     start = _lead_start(text, piece.start)
     deadline = _DEADLINE_BEFORE.search(text, 0, start)
     before = None if deadline else _BEFORE.search(text, max(0, start - 10), start)
@@ -209,6 +216,24 @@ def _resolve(text: str, group: list[Piece], ctx: days.Context) -> DateMatch | No
         last = at(piece.last_day, value.timetz().replace(tzinfo=None), value.tzinfo)
         return _replace(match, kind="interval", end_value=last)
     return _as_deadline(match, piece) if deadline else match
+
+
+def _in_morning_sentence(text: str, piece: Piece) -> Piece:
+    """A bare hour in a sentence about waking or breakfast is a morning hour."""
+    bare = piece.clock and piece.clock.meridiem is None and piece.part is None
+    if not bare or not _MORNING_CUE.search(_sentence(text, piece)):
+        return piece
+    return replace(piece, part="morning")
+
+
+def _sentence(text: str, piece: Piece) -> str:
+    before = text[max(0, piece.start - SENTENCE_REACH) : piece.start]
+    after = text[piece.end : piece.end + SENTENCE_REACH]
+    return (
+        _SENTENCE_END.split(before)[-1]
+        + text[piece.start : piece.end]
+        + _SENTENCE_END.split(after)[0]
+    )
 
 
 def _clock_only(piece: Piece) -> bool:

@@ -10,11 +10,11 @@ from dateutil.relativedelta import relativedelta
 from ..base import DateOrder
 from .lexicon import (
     MONTH_RE,
-    MONTHS,
     ORDINAL_WORD_RE,
     WEEKDAY_RE,
-    WEEKDAYS,
+    month_number,
     to_number,
+    weekday_number,
 )
 from .pieces import Clock, Piece
 
@@ -120,7 +120,7 @@ def _weekday(match: re.Match[str], ctx: Context) -> Piece | None:
       read it the same way.
     - "last Tuesday" is the most recent Tuesday before today.
     """
-    weekday = WEEKDAYS[match["wd"].lower().rstrip(".")]
+    weekday = weekday_number(match["wd"])
     which = (match["which"] or "").lower()
     week = (match["week"] or match["wk"] or "").lower()
     week += " week" if match["wk"] else ""
@@ -197,7 +197,7 @@ def _abbreviated_end(match: re.Match[str], ctx: Context) -> Piece | None:
 
 
 def _month_day(match: re.Match[str], ctx: Context) -> Piece | None:
-    month = MONTHS[match["mon"].lower().rstrip(".")]
+    month = month_number(match["mon"])
     day = to_number(match["d"])
     if not isinstance(day, int):
         return None
@@ -229,7 +229,7 @@ def fit_weekday(day: date, floating: str, weekday: int, today: date) -> date:
 
 
 def _month_only(match: re.Match[str], ctx: Context) -> Piece | None:
-    month = MONTHS[match["mon"].lower().rstrip(".")]
+    month = month_number(match["mon"])
     year = _year(match["y"], ctx.today)
     if year is None:
         year = ctx.today.year + (month < ctx.today.month)
@@ -293,7 +293,7 @@ def _ordinal_day(match: re.Match[str], ctx: Context) -> Piece | None:
 
 def _day_range(match: re.Match[str], ctx: Context) -> Piece | None:
     """ "July 13-15", "from 13th to 15th July": days of one month, as an interval."""
-    month = MONTHS[match["mon"].lower().rstrip(".")]
+    month = month_number(match["mon"])
     first, last = to_number(match["d"]), to_number(match["d2"])
     if not (isinstance(first, int) and isinstance(last, int)) or first >= last:
         return None
@@ -312,7 +312,7 @@ def _weekday_ordinal(match: re.Match[str], ctx: Context) -> Piece | None:
     found = make_date(start.year, start.month, day) if isinstance(day, int) else None
     if found is None:
         return None
-    weekday = WEEKDAYS[match["wd"].lower()]
+    weekday = weekday_number(match["wd"])
     found = fit_weekday(found, "month", weekday, ctx.today + timedelta(days=7))
     return Piece(match.start(), match.end(), found)
 

@@ -19,7 +19,7 @@ from .changes import plan_change
 from .cleanup import normalise
 from .compound import split_actions
 from .dates import DateMatch, find_dates
-from .followups import LOOK_BACK, is_pronoun, recent_tasks
+from .followups import LOOK_BACK, recent_tasks
 from .intents import Signals, classify, is_chit_chat
 from .language import is_foreign
 from .missing import MissingDate, missing_dates
@@ -28,7 +28,13 @@ from .questions import parse_question
 from .recurrence import find_recurrence
 from .tasks import draft_task
 from .titles import tidy
-from .updates import MATCH_THRESHOLD, UpdateRequest, match_task, parse_update
+from .updates import (
+    MATCH_THRESHOLD,
+    UpdateRequest,
+    is_pronoun,
+    match_task,
+    parse_update,
+)
 
 NOTE_TITLE_WORDS = 8
 _NOTE_PREFIX = re.compile(

@@ -13,18 +13,9 @@ from .updates import score
 
 LOOK_BACK = 4  # turns: the last exchange and the one before it
 NAMED = 0.85  # the title's words are in the message, spelt alike
-_PRONOUN = re.compile(
-    r"^(?:it|that|this|them|those|that\s+one|this\s+one|that\s+task|this\s+task|"
-    r"the\s+last\s+one|that\s+reminder|this\s+reminder)$",
-    re.I,
-)
 _LINK = re.compile(r"\]\(/tasks/(\d+)\)")
 _QUOTED = re.compile(r'"([^"\n]{1,500})"')
 NAMING_CHARS = 300  # of a user's earlier message, searched for task titles
-
-
-def is_pronoun(reference: str) -> bool:
-    return bool(_PRONOUN.match(reference.strip()))
 
 
 def recent_tasks(

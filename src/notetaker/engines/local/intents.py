@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ..base import Intent
 from . import chatter
+from .priority import without_lead
 from .scope import is_out_of_scope
 from .titles import strip_filler
 from .verbs import ACTION_VERBS
@@ -135,12 +136,6 @@ _POLITE_LEAD = re.compile(
     r"so|hey|let's|do)[\s,]+)+",
     re.I,
 )
-# "asap: fix the tap", "low priority - tidy the garage": a priority, then the to-do.
-_PRIORITY_LEAD = re.compile(
-    r"^(?:asap|urgent|important|critical|top\s+priority|p[1-4]|"
-    r"(?:high|low|medium)[\s-]prio(?:rity)?|not\s+urgent)\s*[:\-–]\s*",
-    re.I,
-)
 # "Dinner at 8, will you remind me?": the request comes last.
 _REMIND_ME = re.compile(
     r"\b(?:remind|notify|alert)\s+me\b(?!\s+(?:of|about)\s+(?:my|the)\s+\w+s\b)", re.I
@@ -240,7 +235,7 @@ def classify(text: str, signals: Signals) -> tuple[Intent, str]:
         return Intent.QUESTION, "a question"
     if chatter.is_diary(stripped):
         return Intent.CHIT_CHAT, "the user telling about their day: offer to note it"
-    if first_verb(_POLITE_LEAD.sub("", _PRIORITY_LEAD.sub("", stripped))):
+    if first_verb(_POLITE_LEAD.sub("", without_lead(stripped))):
         return Intent.TASK, "starts with an action verb (imperative)"
     if signals.has_when and not _PAST.search(stripped):
         return Intent.TASK, "names something with a time to do it"

@@ -3,7 +3,10 @@
 Cheap signs only, no language model: mostly letters of another script (Cyrillic,
 Greek, CJK, Arabic...), or more common words of Spanish, French, German, Portuguese,
 Italian or Dutch than of English. Words that are also English, names or
-abbreviations ("die", "van", "Los", "Mon", "EST") are left out of the foreign lists.
+abbreviations ("die", "van", "Los", "Mon") are left out of the foreign lists. Those
+that stay can still be a name or an abbreviation in an English to-do ("email Tu
+about the EST deadline"), so a capitalised word inside a sentence does not count,
+and a short word counts half: one or two such words never make a message foreign.
 """
 
 import re
@@ -11,8 +14,10 @@ import re
 _LETTER = re.compile(r"[^\W\d_]")
 # Letters outside the Latin blocks (basic, Latin-1, extended A/B, additional).
 _NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
-_PUNCTUATION = str.maketrans(dict.fromkeys(",.;:!?¿¡()[]{}\"'’-/", " "))
-MIN_FOREIGN = 2
+_PUNCTUATION = str.maketrans(dict.fromkeys(",;:()[]{}\"'’-/", " "))
+_SENTENCE_END = re.compile(r"[.!?¿¡\n]+")
+MIN_FOREIGN = 2  # weight of foreign words a message needs
+SHORT_WORD = 3  # letters: "tu", "est", "et" are often names or abbreviations
 
 _FOREIGN = frozenset(
     """
@@ -56,9 +61,19 @@ def is_foreign(text: str) -> bool:
         return True
     # Distinct words, cut at punctuation with str methods: most messages are
     # English and must pay next to nothing for this test.
-    words = set(sample.lower().translate(_PUNCTUATION).split())
-    foreign = len(_FOREIGN.intersection(words))
-    return foreign >= MIN_FOREIGN and foreign > len(_ENGLISH.intersection(words))
+    words = _common_words(sample)
+    foreign = sum(0.5 if len(w) <= SHORT_WORD else 1 for w in words & _FOREIGN)
+    return foreign >= MIN_FOREIGN and foreign > len(words & _ENGLISH)
+
+
+def _common_words(text: str) -> set[str]:
+    """The distinct words in lower case, without names and abbreviations: words
+    capitalised inside a sentence ("Tu", "EST")."""
+    words: set[str] = set()
+    for sentence in _SENTENCE_END.split(text):
+        said = sentence.translate(_PUNCTUATION).split()
+        words.update(w.lower() for n, w in enumerate(said) if n == 0 or w.islower())
+    return words
 
 
 def _mostly_other_script(text: str) -> bool:

@@ -1,53 +1,29 @@
 """Words for calendar units and numbers, shared by the date and recurrence rules."""
 
-WEEKDAYS = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "weds": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
+# Full names in calendar order; the short forms people write map to the same index.
+WEEKDAY_NAMES = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+)  # fmt: skip
+WEEKDAYS = {name: n for n, name in enumerate(WEEKDAY_NAMES)} | {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3,
+    "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# A calendar unit and the RRULE frequency that repeats every one of it.
+RRULE_FREQS = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)  # fmt: skip
+MONTHS = {name: n for n, name in enumerate(MONTH_NAMES, start=1)} | {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# Words that open a noun phrase: "the", "my", "those".
+DETERMINERS = frozenset(
+    "a an the this that these those my our your his her their its".split()
+)
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -90,6 +66,16 @@ WEEKDAY_RE = alternation(WEEKDAYS)
 MONTH_RE = alternation(MONTHS)
 CARDINAL_RE = alternation(CARDINALS)
 ORDINAL_WORD_RE = alternation(ORDINALS)
+
+
+def weekday_number(word: str) -> int:
+    """Monday 0 to Sunday 6, for a name the rules matched ("Tues.", "friday")."""
+    return WEEKDAYS[word.lower().rstrip(".")]
+
+
+def month_number(word: str) -> int:
+    """January 1 to December 12, for a name the rules matched ("Sept.", "may")."""
+    return MONTHS[word.lower().rstrip(".")]
 
 
 def to_number(text: str) -> float | None:

@@ -5,7 +5,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from .lexicon import MONTH_RE, MONTHS, ORDINAL_WORD_RE, to_number
+from .lexicon import MONTH_RE, ORDINAL_WORD_RE, month_number, to_number
 
 _DAY = rf"(?P<d>\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD_RE})"
 _YEAR = r"(?:,?\s+(?P<y>\d{4}))?"
@@ -45,7 +45,7 @@ def _missing(match: re.Match[str]) -> MissingDate | None:
     day = to_number(words[:-2] if words[0].isdigit() and words[-1].isalpha() else words)
     if not isinstance(day, int) or not 1 <= day <= _LONGEST:
         return None
-    month = MONTHS[match["mon"].lower().rstrip(".")]
+    month = month_number(match["mon"])
     name = calendar.month_name[month]
     year = int(match["y"]) if match["y"] else None
     if month == 2 and day == 29:

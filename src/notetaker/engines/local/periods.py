@@ -10,11 +10,11 @@ from .days import Context, make_date, period_start, period_step
 from .lexicon import (
     CARDINAL_RE,
     MONTH_RE,
-    MONTHS,
     ORDINAL_WORD_RE,
     WEEKDAY_RE,
-    WEEKDAYS,
+    month_number,
     to_number,
+    weekday_number,
 )
 from .pieces import Piece
 
@@ -47,7 +47,7 @@ def _container(match: re.Match[str], ctx: Context) -> tuple[date, str] | None:
     if groups.get("yo"):
         return make_date(int(groups["yo"]), 1, 1), "year"
     if groups.get("mon"):
-        month = MONTHS[groups["mon"].lower()]
+        month = month_number(groups["mon"])
         year = int(groups["y"]) if groups.get("y") else None
         if year is None:
             year = ctx.today.year + (month < ctx.today.month)
@@ -62,7 +62,7 @@ def _nth_weekday(match: re.Match[str], ctx: Context) -> Piece | None:
     if nth is None or within is None or nth > 5:
         return None
     first, grain = within
-    weekday = WEEKDAYS[match["wd"].lower()]
+    weekday = weekday_number(match["wd"])
     end = first + period_step(grain)
     if nth > 0:
         day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
@@ -154,7 +154,7 @@ def _weekdays_away(match: re.Match[str], ctx: Context) -> Piece | None:
     count = to_number(match["n"])
     if not isinstance(count, int) or not 0 < count < 100:
         return None
-    weekday = WEEKDAYS[match["wd"].lower()]
+    weekday = weekday_number(match["wd"])
     if match["dir"].lower() in ("ago", "back"):
         last = ctx.today - timedelta(days=(ctx.today.weekday() - weekday - 1) % 7 + 1)
         return Piece(match.start(), match.end(), last - timedelta(weeks=count - 1))

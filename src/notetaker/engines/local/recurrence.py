@@ -12,12 +12,13 @@ from .days import make_date
 from .lexicon import (
     CARDINAL_RE,
     MONTH_RE,
-    MONTHS,
     ORDINAL_WORD_RE,
     RRULE_DAYS,
+    RRULE_FREQS,
     WEEKDAY_RE,
-    WEEKDAYS,
+    month_number,
     to_number,
+    weekday_number,
 )
 
 
@@ -41,7 +42,6 @@ _MONTH_DAY = (
     rf"(?P<d2>{_CALENDAR_DAY})\s+(?:of\s+)?(?P<m2>{MONTH_RE})\b\.?)"
 )
 _INTERVAL = re.compile(r";INTERVAL=\d+")
-_FREQS = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 _ADVERBS = {
     "daily": "FREQ=DAILY",
     "nightly": "FREQ=DAILY",
@@ -61,7 +61,7 @@ _ADVERB_ENDS = (
 
 def _days(text: str) -> list[str]:
     words = re.findall(WEEKDAY_RE, text, re.I)
-    return list(dict.fromkeys(RRULE_DAYS[WEEKDAYS[w.lower()]] for w in words))
+    return list(dict.fromkeys(RRULE_DAYS[weekday_number(w)] for w in words))
 
 
 def _nth(word: str) -> int | None:
@@ -106,7 +106,7 @@ def _weekly(match: re.Match[str]) -> str | None:
 
 
 def _yearly(match: re.Match[str]) -> str | None:
-    month = MONTHS[(match["m"] or match["m2"]).lower()]
+    month = month_number(match["m"] or match["m2"])
     day = _nth(match["d"] or match["d2"])
     # A leap year, so that "every February 29" stays a real day.
     if day is None or day < 1 or make_date(2024, month, day) is None:
@@ -127,7 +127,7 @@ def _every_unit(match: re.Match[str]) -> str | None:
     if not count:
         return None
     interval = f";INTERVAL={count}" if count > 1 else ""
-    return f"FREQ={_FREQS[match['unit'].lower()]}{interval}"
+    return f"FREQ={RRULE_FREQS[match['unit'].lower()]}{interval}"
 
 
 def _adverb(match: re.Match[str]) -> str | None:

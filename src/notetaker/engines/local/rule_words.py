@@ -2,23 +2,15 @@
 
 import re
 
-_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
+from .lexicon import MONTH_NAMES, RRULE_DAYS, RRULE_FREQS, WEEKDAY_NAMES
+
+_UNITS = {freq: unit for unit, freq in RRULE_FREQS.items()}
 _DAY_NAMES = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
+    code: name.title() for code, name in zip(RRULE_DAYS, WEEKDAY_NAMES, strict=True)
 }
-_WORKWEEK = ["MO", "TU", "WE", "TH", "FR"]
-_MONTH_NAMES = (
-    "January February March April May June July August September October November "
-    "December"
-).split()
+_WORKWEEK = list(RRULE_DAYS[:5])
 _NTH = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
-_NTH_DAY = re.compile(r"^(?P<n>[+-]?\d)?(?P<day>MO|TU|WE|TH|FR|SA|SU)$")
+_NTH_DAY = re.compile(rf"^(?P<n>[+-]?\d)?(?P<day>{'|'.join(RRULE_DAYS)})$")
 
 
 def describe(rule: str) -> str:
@@ -86,7 +78,7 @@ def _in_month(days: str, month: str) -> str:
     """ "every year on the 3rd" becomes "every year on the 3rd of March"."""
     if not month.isdigit() or not 1 <= int(month) <= 12 or days == "regularly":
         return days
-    return f"{days} of {_MONTH_NAMES[int(month) - 1]}"
+    return f"{days} of {MONTH_NAMES[int(month) - 1].title()}"
 
 
 def _day_of_month(number: int) -> str:

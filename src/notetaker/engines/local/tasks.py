@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..base import DateOrder, TaskDraft
 from .dates import PART_HOURS, DateMatch, at, find_dates
+from .lexicon import DETERMINERS, alternation
 from .priority import find_marks
 from .recurrence import Recurrence, find_recurrence, first_occurrence
 from .titles import task_title, tidy
@@ -22,9 +23,7 @@ _SUBJECT_BEFORE = re.compile(
 
 # "Ask Priya for the Q3 numbers by Wednesday": "Q3" qualifies a noun, so it is part
 # of the title, and "by Wednesday" says when the task is due.
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|my|our|your|their|his|her|its|this|that|these|those)\s+$", re.I
-)
+_DETERMINER_BEFORE = re.compile(rf"\b(?:{alternation(DETERMINERS)})\s+$", re.I)
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:at|on|in|by|for|and|or|to|from|until|till|before|after|around|about|"
     r"morning|afternoon|evening|night|noon|midnight|then|please|too|also|again|"

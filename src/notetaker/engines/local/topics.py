@@ -10,19 +10,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .lexicon import DETERMINERS, MONTH_NAMES, WEEKDAY_NAMES
 from .updates import stem
 from .verbs import ACTION_VERBS
 
 MAX_PHRASE = 3
 _WORD = re.compile(r"[^\W_][\w'’-]*")
-_FUNCTION = frozenset(
-    """a an the this that these those my our your his her their its it i we you he she
-    they me us him them mine ours to of in on at by for with from about into onto over
-    under after before until till since during and or but so if then also too as than
-    not no nor all any some more most less much many few each every other another own
-    what which who whom whose when where why how there here very really just still
-    again already maybe perhaps lots lot two three four five six seven eight nine ten
-    one first second next last new old good bad great big small little""".split()
+_FUNCTION = DETERMINERS | frozenset(
+    """it i we you he she they me us him them mine ours to of in on at by for with
+    from about into onto over under after before until till since during and or but
+    so if then also too as than not no nor all any some more most less much many few
+    each every other another own what which who whom whose when where why how there
+    here very really just still again already maybe perhaps lots lot two three four
+    five six seven eight nine ten one first second next last new old good bad great
+    big small little""".split()
 )
 _VERBS = frozenset(
     """is are was were be been being am has have had do does did done will would can
@@ -35,10 +36,8 @@ _VERBS = frozenset(
 _VAGUE = frozenset(
     """thing things stuff thought thoughts idea ideas note notes mind random brain dump
     list todo todos item items today tomorrow tonight yesterday week weekend month year
-    morning afternoon evening night monday tuesday wednesday thursday friday saturday
-    sunday january february march april may june july august september october
-    november december pm am""".split()
-)
+    morning afternoon evening night pm am""".split()
+).union(WEEKDAY_NAMES, MONTH_NAMES)
 _COPULAS = frozenset(
     "is are was were be been look looks seem seems feel feels too very so".split()
 )

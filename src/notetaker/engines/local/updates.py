@@ -9,17 +9,15 @@ from functools import lru_cache
 
 from ..base import TaskRef
 from .durations import parse as parse_amount
-from .lexicon import CARDINAL_RE
+from .lexicon import CARDINAL_RE, DETERMINERS
 from .pieces import Amount
+from .priority import level_pattern
 
 MATCH_THRESHOLD = 0.6  # share of the reference words a title must cover
 TIE_MARGIN = 0.05  # closer than this, two tasks match "equally well"
 SIMILAR = 0.8  # spelling similarity at which two words count as the same
 
-_PRIORITY_WORDS = (
-    r"(?P<prio>urgent|important|high[\s-]priority|low[\s-]priority|not\s+urgent|"
-    r"p[1-4]|priority\s+[1-4]|top\s+priority)"
-)
+_PRIORITY_WORDS = rf"(?P<prio>{level_pattern(alone=True)})"
 _POLITE = (
     r"^(?:(?:please|pls|ok(?:ay)?|so|nevermind|never\s+mind|actually|oh|wait|sorry|"
     r"can\s+you|could\s+you|"
@@ -48,10 +46,7 @@ _STATUS_WORDS = (
 _STATUSES = {"blocked": "blocked", "on hold": "blocked", "waiting": "blocked"}
 _STATUSES |= {"stuck": "blocked", "todo": "todo", "to-do": "todo", "to do": "todo"}
 _STATUSES |= {"not started": "todo", "open": "todo"}
-_PRIORITY_LEVEL = (
-    r"(?P<prio>urgent|important|high(?:est)?|medium|normal|low(?:est)?|top|"
-    r"p?[1-4]|priority\s+[1-4]|(?:high|low|top|medium)\s+priority|not\s+urgent)"
-)
+_PRIORITY_LEVEL = rf"(?P<prio>{level_pattern()})"
 # A new time or day said on its own ("make the dentist 2pm", "make it Friday").
 _BARE_WHEN = (
     r"(?P<when>(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}|noon|midnight|"
@@ -378,18 +373,26 @@ _WANTED_STATE = re.compile(
 )
 _STATE_ACTIONS = {"stopped": "delete", "cancelled": "delete", "canceled": "delete"}
 _STATE_ACTIONS |= {"deleted": "delete", "removed": "delete"}
-_PRONOUN = re.compile(r"^(?:it|that|this|them|those|that\s+one|this\s+one)$", re.I)
+# A task named by a word that points back ("move it", "mark that one done").
+_PRONOUN = re.compile(
+    r"^(?:it|that|this|them|those|that\s+one|this\s+one|that\s+task|this\s+task|"
+    r"the\s+last\s+one|that\s+reminder|this\s+reminder)$",
+    re.I,
+)
 # Where the task lives, not what it is: "remove X from my calendar".
 _FROM_PLACE = re.compile(
     rf"\s+(?:from|off|on|in|out\s+of)\s+(?:my\s+|the\s+)?(?:\w+\s+)?(?:{_PLACES})\b.*$",
     re.I,
 )
-_STOP = frozenset(
-    """a an the my our your this that these those it its one task tasks todo to-do
-    reminder item thing about for to of on in at with and or please me i we is are
-    was be as""".split()
+_STOP = DETERMINERS | frozenset(
+    """it one task tasks todo to-do reminder item thing about for to of on in at with
+    and or please me i we is are was be as""".split()
 )
 _TOKEN = re.compile(r"[^\W_]+", re.U)
+
+
+def is_pronoun(reference: str) -> bool:
+    return bool(_PRONOUN.match(reference.strip()))
 
 
 def parse_update(text: str) -> UpdateRequest | None:
@@ -401,7 +404,7 @@ def parse_update(text: str) -> UpdateRequest | None:
         # and "it" in it is what was said first ("my gym reminder, can you move it").
         found = _form_request(request["ask"])
         preamble = stripped[: request.start()].strip(" ,;.")
-        if found and _PRONOUN.match(found.reference) and preamble:
+        if found and is_pronoun(found.reference) and preamble:
             return replace(found, reference=preamble)
         return found
     return _form_request(stripped)
@@ -417,7 +420,7 @@ def _form_request(stripped: str) -> UpdateRequest | None:
     retime = _RETIME.match(stripped)
     if retime is not None:
         # Weak unless it says "it": a change only if an open task fits.
-        strong = bool(_PRONOUN.match(retime["ref"]))
+        strong = is_pronoun(retime["ref"])
         return UpdateRequest("reschedule", retime["ref"], retime["when"], strong=strong)
     lowered = stripped.lower()
     for pattern, action, strong, guard in _FORMS:
