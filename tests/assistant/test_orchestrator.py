@@ -85,3 +85,37 @@ async def test_send_message_store_failure_streams_no_store_step(
     assert [s["kind"] for s in steps] == ["error"]
     assert "nothing was stored" in steps[-1]["label"]
     assert _pairs(stored["thinking"]) == _pairs(steps)
+
+
+async def test_store_failure_announces_no_rolled_back_item(
+    app: FastAPI, account: Account
+):
+    with engine_in_use(app, PlanEngine(HALF_VALID_PLAN)):
+        _, events, _ = await _send(app, account, "do things")
+
+    # The plan created a task before failing; its rollback takes the event too.
+    assert "task.created" not in [e["type"] for e in events]
+    assert [e["type"] for e in events].count("message.created") == 2
+
+
+async def test_built_in_engine_message_takes_one_write(
+    app: FastAPI, account: Account, monkeypatch
+):
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+    database = app.state.database
+    writes = []
+    transaction = database.transaction
+
+    def counted(*, write: bool = True):
+        writes.append(write)
+        return transaction(write=write)
+
+    monkeypatch.setattr(database, "transaction", counted)
+    response = await account.post(
+        f"/api/conversations/{cid}/message",
+        json={"content": "remind me to call the dentist tomorrow at 3pm"},
+    )
+
+    assert response.json()["tasks"][0]["title"].lower().startswith("call the dentist")
+    # Message, task and reply together: on SQLite every write waits its turn.
+    assert writes.count(True) == 1

@@ -1,10 +1,17 @@
 """One user message in, one assistant reply out.
 
-The user's message is committed before any engine is asked, so it survives any
-failure. Everything the plan changes is then written in one transaction together
-with the reply: either all of it is stored, or none of it and a failure reply.
-Each thinking step is published live as it is taken; the reply stores the very
-same list.
+With LLM engines, which take seconds, the user's message is committed before any
+engine is asked, so it survives any failure; each thinking step is published live
+as it is taken. Everything the plan changes is then written in one transaction
+together with the reply: either all of it is stored, or none of it and a failure
+reply. The reply stores the very same steps.
+
+The built-in engine alone answers in about a millisecond, too fast for live steps
+to matter, while on SQLite every write waits its turn behind every other. So the
+engine runs first, and the message, the plan and the reply are written in one
+transaction, the plan in a savepoint of its own: a plan that fails to apply rolls
+back alone, and the message is kept with a failure reply. The steps then reach the
+user's tabs with the rest of that transaction's events.
 """
 
 import logging
@@ -23,6 +30,7 @@ from notetaker.engines.base import ThinkingStep as EngineStep
 from notetaker.engines.chain import EngineChain, Outcome, as_chain
 from notetaker.engines.llm.engine import OnReply
 from notetaker.engines.llm.thinking import OnStep, Thinking
+from notetaker.events import outbox
 from notetaker.events.hub import EventHub
 from notetaker.models import Message, Note, Task, User
 from notetaker.observability import context
@@ -70,8 +78,12 @@ async def _handle(
     content: str,
     now: datetime,
 ) -> Exchange:
-    started = time.perf_counter()
     chain = as_chain(engine)
+    if chain.context is None:
+        return await _handle_in_one_write(
+            db, chain, user, conversation_id, content, now
+        )
+    started = time.perf_counter()
     user_message, engine_input = await _save_user_message(
         db, chain, user, conversation_id, content, now
     )
@@ -81,8 +93,11 @@ async def _handle(
         outcome = await _understand(chain, user.id, engine_input, thinking, on_reply)
         answer = await _answer_beforehand(db, user, outcome.plan, now)
         async with db.transaction() as session:
+            # What the plan stores is told once it is stored: if the write fails,
+            # no tab has seen a step for what is not there.
+            storing = thinking.continued(_step_emitter(session, user_message))
             return await _process(
-                session, user, user_message, outcome, thinking, now, started, answer
+                session, user, user_message, outcome, storing, now, started, answer
             )
     except conversations.ConversationNotFound:
         raise  # Deleted while the engines worked: there is nothing to reply in.
@@ -94,6 +109,57 @@ async def _handle(
     await thinking.add("error", "Processing failed; nothing was stored")
     async with db.transaction() as session:
         return await _save_failure(session, engine, user_message, thinking, started)
+
+
+async def _handle_in_one_write(
+    db: Database,
+    chain: EngineChain,
+    user: User,
+    conversation_id: int,
+    content: str,
+    now: datetime,
+) -> Exchange:
+    started = time.perf_counter()
+    async with db.transaction(write=False) as session:
+        gathered = await gather_context(
+            session, chain, user=user, conversation_id=conversation_id, text=content
+        )
+    engine_input = gathered.engine_input(user, content, now)
+    understood = Thinking()
+    outcome: Outcome | None = None
+    answer: Answer | None = None
+    try:
+        outcome = await _understand(chain, user.id, engine_input, understood, None)
+        answer = await _answer_beforehand(db, user, outcome.plan, now)
+    except Exception:
+        log.exception("message.failed", extra={"conversation_id": conversation_id})
+    async with db.transaction() as session:
+        # Its update of the conversation comes first and locks the row, as a
+        # delete of the conversation does first too: neither can deadlock.
+        message = await conversations.add_user_message(
+            session, user_id=user.id, conversation_id=conversation_id, content=content
+        )
+        if outcome is not None:
+            try:
+                async with outbox.savepoint(session):
+                    thinking = Thinking(_step_emitter(session, message))
+                    await thinking.record_all(understood.steps)
+                    return await _process(
+                        session, user, message, outcome, thinking, now, started, answer
+                    )
+            except Exception:
+                log.exception(
+                    "message.failed",
+                    extra={
+                        "message_id": message.id,
+                        "conversation_id": conversation_id,
+                    },
+                )
+        # Only what the engine did: the steps of the plan's rolled-back writes go.
+        thinking = Thinking(_step_emitter(session, message))
+        await thinking.record_all(understood.steps)
+        await thinking.add("error", "Processing failed; nothing was stored")
+        return await _save_failure(session, chain, message, thinking, started)
 
 
 async def _save_user_message(
@@ -129,7 +195,7 @@ async def _understand(
     user_id: int,
     engine_input: EngineInput,
     thinking: Thinking,
-    on_reply: OnReply,
+    on_reply: OnReply | None,
 ) -> Outcome:
     """The engine's plan, asked for outside any transaction: an LLM takes seconds,
     and no database lock or connection may wait for it."""
@@ -154,16 +220,30 @@ def _step_publisher(events: EventHub, message: Message) -> OnStep:
     stored; the same steps, in the same order, are stored with the reply."""
 
     async def publish(index: int, step: EngineStep) -> None:
-        data = {
-            "message_id": message.id,
-            "conversation_id": message.conversation_id,
-            "index": index,
-            "kind": step.kind,
-            "label": step.label,
-        }
+        data = _step_data(message, index, step)
         await events.publish(message.user_id, {"type": "thinking.step", "data": data})
 
     return publish
+
+
+def _step_emitter(session: AsyncSession, message: Message) -> OnStep:
+    """Each thinking step to the user's tabs once `session` commits."""
+
+    async def emit(index: int, step: EngineStep) -> None:
+        data = _step_data(message, index, step)
+        outbox.emit(session, user_id=message.user_id, type="thinking.step", data=data)
+
+    return emit
+
+
+def _step_data(message: Message, index: int, step: EngineStep) -> dict:
+    return {
+        "message_id": message.id,
+        "conversation_id": message.conversation_id,
+        "index": index,
+        "kind": step.kind,
+        "label": step.label,
+    }
 
 
 async def _answer_beforehand(

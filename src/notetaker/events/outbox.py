@@ -1,6 +1,8 @@
 """Events wait in the session until its transaction commits, so that a tab told
 about a change can always read it; a rolled-back change is never announced."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,3 +18,16 @@ def emit(session: AsyncSession, *, user_id: int, type: str, data: Any) -> None:
 
 def take(session: AsyncSession) -> list[tuple[int, Event]]:
     return session.info.pop(_KEY, [])
+
+
+@asynccontextmanager
+async def savepoint(session: AsyncSession) -> AsyncIterator[None]:
+    """A nested transaction; if it rolls back, so do the events emitted in it."""
+    waiting = session.info.setdefault(_KEY, [])
+    kept = len(waiting)
+    try:
+        async with session.begin_nested():
+            yield
+    except BaseException:
+        del waiting[kept:]
+        raise

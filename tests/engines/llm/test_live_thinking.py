@@ -9,6 +9,7 @@ from prometheus_client import REGISTRY
 from sqlalchemy import select
 
 from notetaker.models import ThinkingStep
+from notetaker.services import conversations
 from tests.engines.llm.conftest import TEXT, send
 from tests.engines.llm.fake_provider import GOOD_PLAN, Behaviour, FakeProvider
 from tests.factories import Account
@@ -124,3 +125,31 @@ async def test_send_message_ai_latency_labelled_by_answering_engine(
     assert _ai_samples("ollama", "llama3.2:3b", "ok") == before["ok"] + 1
     assert _ai_samples("ollama", "llama3.2:3b", "cache_hit") == before["cache_hit"] + 1
     assert _ai_samples("ollama,openai,local", "none", "ok") == 0
+
+
+async def test_send_message_failed_store_streams_no_store_step(
+    llm_app: FastAPI, account: Account, fake: FakeProvider, monkeypatch
+):
+    fake.reset()
+    store_reply = conversations.add_reply
+    refused: list[bool] = []
+
+    async def refuse_first(session, **fields):
+        if not refused:
+            refused.append(True)
+            raise RuntimeError("the reply cannot be stored")
+        return await store_reply(session, **fields)
+
+    monkeypatch.setattr(conversations, "add_reply", refuse_first)
+
+    exchange, events = await _exchange_with_events(llm_app, account)
+
+    assert exchange["assistant_message"]["status"] == "failed"
+    steps = [e["data"] for e in events if e["type"] == "thinking.step"]
+    kinds = [s["kind"] for s in steps]
+    # The plan's task was rolled back: no step may have announced it.
+    assert "store" not in kinds and kinds[-1] == "error"
+    assert [s["index"] for s in steps] == list(range(len(steps)))
+    streamed = [(s["kind"], s["label"]) for s in steps]
+    reply_id = exchange["assistant_message"]["id"]
+    assert await _stored_steps(llm_app, reply_id) == streamed

@@ -28,3 +28,9 @@ class Thinking:
     async def record_all(self, steps: Iterable[ThinkingStep]) -> None:
         for step in steps:
             await self.record(step)
+
+    def continued(self, on_step: OnStep) -> "Thinking":
+        """These steps so far, with the ones to come told to `on_step` instead."""
+        follow = Thinking(on_step)
+        follow.steps = list(self.steps)
+        return follow
