@@ -80,3 +80,21 @@ async def test_poll_stops_without_subscribers(two_processes):
             assert not poller.done()
 
         await asyncio.wait_for(poller, 5)
+
+
+async def test_step_carried_by_failed_transaction_still_arrives(two_processes):
+    async with two_processes(workers=2) as (a, b), client_of(b) as client:
+        user_id = (await register(client)).user["id"]
+        step = {"type": "thinking.step", "data": {"index": 0}}
+
+        async with a.state.events.subscribe(user_id) as queue:
+            await b.state.events.publish(user_id, step)
+            try:
+                # Fails as its events are written, after taking the waiting step.
+                async with b.state.database.transaction() as session:
+                    outbox.emit(session, user_id=user_id, type="bad", data=object())
+            except TypeError:
+                pass
+
+            assert await next_event(queue) == step
+            assert queue.empty()

@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from datetime import timedelta
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, event, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
@@ -91,7 +91,16 @@ class DatabaseHub:
         if session.get_bind().dialect.name == "postgresql":
             await session.execute(select(func.pg_advisory_xact_lock(ADVISORY_LOCK)))
         # Taken under the lock, so that earlier events are never inserted later.
-        batch = [*self._take_pending(), *changes]
+        carried = self._take_pending()
+        if carried:
+            # Not this transaction's own: if it fails, they wait for the next write.
+            event.listen(
+                session.sync_session,
+                "after_rollback",
+                lambda _: self._put_back(carried),
+                once=True,
+            )
+        batch = [*carried, *changes]
         now = utcnow()
         rows = [
             {"user_id": user_id, "payload": json.dumps(event), "created_at": now}
@@ -109,6 +118,15 @@ class DatabaseHub:
         pending = list(self._pending)
         self._pending.clear()
         return pending
+
+    def _put_back(self, carried: list[tuple[int, Event]]) -> None:
+        """Ahead of what was published since, as they were published before it."""
+        self._pending.extendleft(reversed(carried))
+        while len(self._pending) > QUEUE_LIMIT:
+            user_id, _ = self._pending.popleft()
+            log.warning("events.dropped", extra={"user_id": user_id})
+        if self._flusher is None:
+            self._flusher = asyncio.create_task(self._flush())
 
     async def _flush(self) -> None:
         await asyncio.sleep(FLUSH_DELAY)
