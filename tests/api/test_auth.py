@@ -136,3 +136,28 @@ async def test_register_two_users_get_distinct_tokens(client: httpx.AsyncClient)
     assert first.token != second.token
     assert (await first.get("/api/auth/me")).json()["id"] == first.user["id"]
     assert (await second.get("/api/auth/me")).json()["id"] == second.user["id"]
+
+
+async def test_bearer_scheme_read_in_any_case(client: httpx.AsyncClient):
+    account = await register(client)
+    client.cookies.clear()
+
+    lower = await client.get(
+        "/api/auth/me", headers={"Authorization": f"bearer {account.token}"}
+    )
+    other_scheme = await client.get(
+        "/api/auth/me", headers={"Authorization": f"Basic {account.token}"}
+    )
+
+    assert lower.status_code == 200
+    assert other_scheme.status_code == 401
+
+
+async def test_openapi_names_the_bearer_scheme_on_private_routes(
+    client: httpx.AsyncClient,
+):
+    schema = (await client.get("/openapi.json")).json()
+
+    assert schema["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    assert schema["paths"]["/api/notes"]["get"]["security"] == [{"HTTPBearer": []}]
+    assert "security" not in schema["paths"]["/api/auth/login"]["post"]
