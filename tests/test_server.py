@@ -1,5 +1,6 @@
 """`notetaker serve --workers 2`: the kernel spreads connections over both workers."""
 
+import gc
 import os
 import signal
 import socket
@@ -10,6 +11,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from notetaker.core.config import get_settings
+from notetaker.server import served_app
 
 pytestmark = pytest.mark.skipif(
     sys.platform != "linux", reason="SO_REUSEPORT spreads connections on Linux only"
@@ -119,3 +123,21 @@ def test_serve_two_workers_share_connections(tmp_path):
     finally:
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=30) == 0
+
+
+def test_served_app_leaves_start_up_out_of_full_collections(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    monkeypatch.setenv("NOTETAKER_DATABASE_URL", f"sqlite:///{tmp_path}/app.db")
+    get_settings.cache_clear()
+    try:
+        served_app()
+        frozen = gc.get_freeze_count()
+        left_to_walk = len(gc.get_objects(generation=2))
+    finally:
+        gc.unfreeze()
+        get_settings.cache_clear()
+
+    # A full collection would otherwise walk every one of them, every time.
+    assert frozen > 50_000
+    assert left_to_walk < 1_000
