@@ -1,10 +1,11 @@
 """One user message in, one assistant reply out.
 
-With LLM engines, which take seconds, the user's message is committed before any
-engine is asked, so it survives any failure; each thinking step is published live
-as it is taken. Everything the plan changes is then written in one transaction
-together with the reply: either all of it is stored, or none of it and a failure
-reply. The reply stores the very same steps.
+With LLM engines, which take seconds, the user's message is committed whatever
+the engines do, so it survives any failure; it is stored while they start on it,
+and they need only what was read before. Each thinking step and reply chunk is
+told live (`live.LiveWork`). Everything the plan changes is then written in one
+transaction together with the reply: either all of it is stored, or none of it
+and a failure reply. The reply stores the very same steps.
 
 The built-in engine alone answers in about a millisecond, too fast for live steps
 to matter, while on SQLite every write waits its turn behind every other. So the
@@ -14,6 +15,7 @@ back alone, and the message is kept with a failure reply. The steps then reach t
 user's tabs with the rest of that transaction's events.
 """
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
@@ -23,15 +25,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notetaker.assistant.answers import Answer, answer_question
 from notetaker.assistant.apply import apply_plan
-from notetaker.assistant.context import gather_context
+from notetaker.assistant.context import Gathered, gather_context
+from notetaker.assistant.live import LiveWork, told_on_commit
 from notetaker.db.database import Database
 from notetaker.engines.base import Engine, EngineInput, Plan
 from notetaker.engines.base import ThinkingStep as EngineStep
 from notetaker.engines.chain import EngineChain, Outcome, as_chain
 from notetaker.engines.llm.engine import OnReply
-from notetaker.engines.llm.thinking import OnStep, Thinking
+from notetaker.engines.llm.thinking import Thinking
 from notetaker.events import outbox
-from notetaker.events.hub import EventHub
 from notetaker.models import Message, Note, Task, User
 from notetaker.observability import context
 from notetaker.observability.engine import observe_engine
@@ -83,19 +85,42 @@ async def _handle(
         return await _handle_in_one_write(
             db, chain, user, conversation_id, content, now
         )
+    return await _handle_with_llm(db, chain, user, conversation_id, content, now)
+
+
+async def _handle_with_llm(
+    db: Database,
+    chain: EngineChain,
+    user: User,
+    conversation_id: int,
+    content: str,
+    now: datetime,
+) -> Exchange:
     started = time.perf_counter()
-    user_message, engine_input = await _save_user_message(
-        db, chain, user, conversation_id, content, now
+    gathered = await _gather(db, chain, user, conversation_id, content)
+    saving = asyncio.ensure_future(
+        _save_user_message(db, user, conversation_id, content, gathered.new_summary)
     )
-    thinking = Thinking(_step_publisher(db.events, user_message))
+    live = LiveWork(db.events, saving)
+    thinking = Thinking(live.step)
+    engine_input = gathered.engine_input(user, content, now)
+    understanding = asyncio.ensure_future(
+        _understand(chain, user.id, engine_input, thinking, live.reply)
+    )
     try:
-        on_reply = _reply_publisher(db.events, user_message)
-        outcome = await _understand(chain, user.id, engine_input, thinking, on_reply)
+        # Shielded: a client that goes away does not take the message with it.
+        user_message = await asyncio.shield(saving)
+    except BaseException:
+        understanding.cancel()
+        raise
+    await live.saved()
+    try:
+        outcome = await understanding
         answer = await _answer_beforehand(db, user, outcome.plan, now)
         async with db.transaction() as session:
             # What the plan stores is told once it is stored: if the write fails,
             # no tab has seen a step for what is not there.
-            storing = thinking.continued(_step_emitter(session, user_message))
+            storing = thinking.continued(told_on_commit(session, user_message))
             return await _process(
                 session, user, user_message, outcome, storing, now, started, answer
             )
@@ -108,7 +133,7 @@ async def _handle(
         )
     await thinking.add("error", "Processing failed; nothing was stored")
     async with db.transaction() as session:
-        return await _save_failure(session, engine, user_message, thinking, started)
+        return await _save_failure(session, chain, user_message, thinking, started)
 
 
 async def _handle_in_one_write(
@@ -120,10 +145,7 @@ async def _handle_in_one_write(
     now: datetime,
 ) -> Exchange:
     started = time.perf_counter()
-    async with db.transaction(write=False) as session:
-        gathered = await gather_context(
-            session, chain, user=user, conversation_id=conversation_id, text=content
-        )
+    gathered = await _gather(db, chain, user, conversation_id, content)
     engine_input = gathered.engine_input(user, content, now)
     understood = Thinking()
     outcome: Outcome | None = None
@@ -142,7 +164,7 @@ async def _handle_in_one_write(
         if outcome is not None:
             try:
                 async with outbox.savepoint(session):
-                    thinking = Thinking(_step_emitter(session, message))
+                    thinking = Thinking(told_on_commit(session, message))
                     await thinking.record_all(understood.steps)
                     return await _process(
                         session, user, message, outcome, thinking, now, started, answer
@@ -156,38 +178,39 @@ async def _handle_in_one_write(
                     },
                 )
         # Only what the engine did: the steps of the plan's rolled-back writes go.
-        thinking = Thinking(_step_emitter(session, message))
+        thinking = Thinking(told_on_commit(session, message))
         await thinking.record_all(understood.steps)
         await thinking.add("error", "Processing failed; nothing was stored")
         return await _save_failure(session, chain, message, thinking, started)
 
 
+async def _gather(
+    db: Database, chain: EngineChain, user: User, conversation_id: int, content: str
+) -> Gathered:
+    """What the engines read, read outside any write: on SQLite every writer of
+    every process waits while one holds the lock."""
+    async with db.transaction(write=False) as session:
+        return await gather_context(
+            session, chain, user=user, conversation_id=conversation_id, text=content
+        )
+
+
 async def _save_user_message(
     db: Database,
-    chain: EngineChain,
     user: User,
     conversation_id: int,
     content: str,
-    now: datetime,
-) -> tuple[Message, EngineInput]:
-    """The user's message, committed: whatever the engines do next, it is kept.
-
-    What the engines will read is read first, outside the write: on SQLite every
-    writer of every process waits while one holds the lock, so it holds it only
-    for the insert."""
-    async with db.transaction(write=False) as session:
-        gathered = await gather_context(
-            session, chain, user=user, conversation_id=conversation_id, text=content
-        )
+    summary: tuple[str, int] | None,
+) -> Message:
+    """The user's message, committed: whatever the engines do next, it is kept."""
     async with db.transaction() as session:
-        message = await conversations.add_user_message(
+        return await conversations.add_user_message(
             session,
             user_id=user.id,
             conversation_id=conversation_id,
             content=content,
-            summary=gathered.new_summary,
+            summary=summary,
         )
-    return message, gathered.engine_input(user, content, now)
 
 
 async def _understand(
@@ -205,45 +228,6 @@ async def _understand(
         )
         call.answered(outcome.engine, outcome.model, outcome.result)
     return outcome
-
-
-def _reply_publisher(events: EventHub, message: Message) -> OnReply:
-    async def publish(text: str, offset: int) -> None:
-        data = {"message_id": message.id, "text": text, "offset": offset}
-        await events.publish(message.user_id, {"type": "reply.delta", "data": data})
-
-    return publish
-
-
-def _step_publisher(events: EventHub, message: Message) -> OnStep:
-    """Each thinking step to the user's tabs as it is taken, before the reply is
-    stored; the same steps, in the same order, are stored with the reply."""
-
-    async def publish(index: int, step: EngineStep) -> None:
-        data = _step_data(message, index, step)
-        await events.publish(message.user_id, {"type": "thinking.step", "data": data})
-
-    return publish
-
-
-def _step_emitter(session: AsyncSession, message: Message) -> OnStep:
-    """Each thinking step to the user's tabs once `session` commits."""
-
-    async def emit(index: int, step: EngineStep) -> None:
-        data = _step_data(message, index, step)
-        outbox.emit(session, user_id=message.user_id, type="thinking.step", data=data)
-
-    return emit
-
-
-def _step_data(message: Message, index: int, step: EngineStep) -> dict:
-    return {
-        "message_id": message.id,
-        "conversation_id": message.conversation_id,
-        "index": index,
-        "kind": step.kind,
-        "label": step.label,
-    }
 
 
 async def _answer_beforehand(
@@ -303,7 +287,7 @@ async def _process(
 
 async def _save_failure(
     session: AsyncSession,
-    engine: Engine,
+    engine: EngineChain,
     message: Message,
     thinking: Thinking,
     started: float,

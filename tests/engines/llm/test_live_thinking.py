@@ -1,6 +1,7 @@
 """Thinking steps go out live, one `thinking.step` event each, as the LLM chain
 takes them; the reply stores exactly the steps that were streamed."""
 
+import asyncio
 import json
 import logging
 
@@ -153,3 +154,51 @@ async def test_send_message_failed_store_streams_no_store_step(
     streamed = [(s["kind"], s["label"]) for s in steps]
     reply_id = exchange["assistant_message"]["id"]
     assert await _stored_steps(llm_app, reply_id) == streamed
+
+
+async def test_send_message_provider_asked_while_message_is_stored(
+    llm_app: FastAPI, account: Account, fake: FakeProvider, monkeypatch
+):
+    fake.reset()
+    store = conversations.add_user_message
+    asked_first: list[bool] = []
+
+    async def store_once_asked(session, **fields):
+        async with asyncio.timeout(3):
+            while not fake.requests:  # noqa: ASYNC110 - the provider is a thread
+                await asyncio.sleep(0.01)
+        asked_first.append(True)
+        return await store(session, **fields)
+
+    monkeypatch.setattr(conversations, "add_user_message", store_once_asked)
+
+    exchange, events = await _exchange_with_events(llm_app, account)
+
+    assert asked_first == [True]
+    user_message = exchange["user_message"]
+    # The steps taken before the message had an id waited for it, in order.
+    assert events[0]["type"] == "message.created"
+    assert events[0]["data"]["id"] == user_message["id"]
+    steps = [e["data"] for e in events if e["type"] == "thinking.step"]
+    assert [s["index"] for s in steps] == list(range(len(steps)))
+    assert {s["message_id"] for s in steps} == {user_message["id"]}
+    assert steps[0]["kind"] == "route"
+
+
+async def test_send_message_into_deleted_conversation_stops_the_engines(
+    llm_app: FastAPI, account: Account, fake: FakeProvider, monkeypatch
+):
+    fake.reset(default=Behaviour(delay=5.0))
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+
+    async def deleted_meanwhile(session, **fields):
+        raise conversations.ConversationNotFound(cid)
+
+    monkeypatch.setattr(conversations, "add_user_message", deleted_meanwhile)
+
+    async with asyncio.timeout(2):  # not the provider's 5 s
+        response = await account.post(
+            f"/api/conversations/{cid}/message", json={"content": TEXT}
+        )
+
+    assert response.status_code == 404
