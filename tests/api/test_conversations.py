@@ -1,3 +1,5 @@
+import time
+
 from sqlalchemy import event
 
 from notetaker.engines.base import Intent, NoteDraft, Plan
@@ -271,3 +273,17 @@ async def test_ask_search_title_and_echo_escaped(account: Account):
     assert f"- [{ESCAPED_TITLE}](/notes/{note['id']})" in reply
     assert "<img" not in reply and "<b>" not in reply
     assert "](javascript:" not in reply
+
+
+async def test_send_message_tells_the_assistant_time(account: Account):
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+
+    started = time.perf_counter()
+    response = await account.post(
+        f"/api/conversations/{cid}/message", json={"content": "buy milk tomorrow"}
+    )
+    elapsed_ms = (time.perf_counter() - started) * 1000
+
+    name, duration = response.headers["Server-Timing"].split(";dur=")
+    assert name == "orchestrator"
+    assert 0 < float(duration) <= elapsed_ms

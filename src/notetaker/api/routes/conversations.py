@@ -1,6 +1,7 @@
+import time
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from notetaker.api.deps import (
     CurrentUser,
@@ -98,14 +99,19 @@ async def send_message(
     settings: Settings,
     now: Now,
     request: Request,
+    response: Response,
     db: Annotated[Database, Depends(get_database)],
 ) -> ExchangeRead:
-    """Save the message, let the assistant act on it, and return what it did."""
+    """Save the message, let the assistant act on it, and return what it did.
+
+    The `Server-Timing` header tells how long the assistant took (`orchestrator`),
+    apart from the HTTP exchange around it."""
     if len(data.content) > settings.max_message_chars:
         raise InvalidInput(
             f"A message can be at most {settings.max_message_chars} characters.",
             details={"max_chars": settings.max_message_chars},
         )
+    started = time.perf_counter()
     exchange = await handle_message(
         db,
         request.app.state.engine,
@@ -114,6 +120,8 @@ async def send_message(
         content=data.content,
         now=now,
     )
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    response.headers["Server-Timing"] = f"orchestrator;dur={elapsed_ms:.1f}"
     return ExchangeRead(
         user_message=exchange.user_message,
         assistant_message=MessageRead.of(exchange.assistant_message, exchange.thinking),
