@@ -3,6 +3,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcon
 from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import event, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -65,19 +66,30 @@ def _sqlite_engine(settings: Settings, *, begin: str) -> AsyncEngine:
 
 
 def _postgres_engine(settings: Settings) -> AsyncEngine:
-    return create_async_engine(
+    engine = create_async_engine(
         settings.database_url,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_pool_size,
-        pool_pre_ping=True,
         hide_parameters=True,
     )
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _replace_if_closed(dbapi_connection, _record, _proxy) -> None:
+        """A connection the server closed (a restart, an idle timeout) is known to
+        be closed as soon as the event loop reads its end: asking costs nothing,
+        where a ping before each use cost a round trip a request. Raised here, the
+        pool opens a new one instead."""
+        if dbapi_connection.driver_connection.is_closed():
+            raise DisconnectionError("closed by the server")
+
+    return engine
 
 
 class Database:
     """The engines and session factories of one process.
 
-    Reads and writes get separate factories; on PostgreSQL they share one engine.
+    Reads and writes get separate factories; on PostgreSQL they share one pool,
+    and reads run outside any transaction.
     """
 
     def __init__(self, settings: Settings, events: EventHub) -> None:
@@ -91,7 +103,13 @@ class Database:
                 self._write_turns = WriteTurns(path)
                 self._checkpoints = checkpoints.Checkpoints(path)
         else:
-            self.engine = self.write_engine = _postgres_engine(settings)
+            self.write_engine = _postgres_engine(settings)
+            # Reads at READ COMMITTED see a snapshot per statement whether or not
+            # they are inside a transaction: BEGIN and COMMIT would only add two
+            # round trips to each.
+            self.engine = self.write_engine.execution_options(
+                isolation_level="AUTOCOMMIT"
+            )
         instrument_engine(self.engine)
         instrument_engine(self.write_engine)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
