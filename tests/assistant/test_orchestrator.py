@@ -3,6 +3,7 @@ the same order, with the reply; also when the message fails."""
 
 from fastapi import FastAPI
 
+from notetaker.services import conversations
 from tests.engine_doubles import (
     HALF_VALID_PLAN,
     BrokenEngine,
@@ -119,3 +120,32 @@ async def test_built_in_engine_message_takes_one_write(
     assert response.json()["tasks"][0]["title"].lower().startswith("call the dentist")
     # Message, task and reply together: on SQLite every write waits its turn.
     assert writes.count(True) == 1
+
+
+async def test_store_failure_after_reply_marked_message_keeps_it(
+    app: FastAPI, account: Account, monkeypatch
+):
+    # The reply sets the user's message's intent, then storing its steps fails:
+    # the rollback must leave the message, with a failure reply, not a 500.
+    store_steps = conversations.add_thinking_steps
+    calls: list[int] = []
+
+    async def refuse_first(session, **fields):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("disk full")
+        return await store_steps(session, **fields)
+
+    monkeypatch.setattr(conversations, "add_thinking_steps", refuse_first)
+    cid = (await account.post("/api/conversations", json={})).json()["id"]
+    response = await account.post(
+        f"/api/conversations/{cid}/message",
+        json={"content": "remind me to call the dentist tomorrow at 3pm"},
+    )
+
+    assert response.status_code == 200, response.text
+    assert response.json()["assistant_message"]["status"] == "failed"
+    page = (await account.get(f"/api/conversations/{cid}/messages")).json()
+    assert [m["role"] for m in page["items"]] == ["assistant", "user"]
+    assert page["items"][1]["intent"] == response.json()["user_message"]["intent"]
+    assert (await account.get("/api/tasks")).json()["items"] == []

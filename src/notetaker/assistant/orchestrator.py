@@ -131,6 +131,8 @@ async def _handle_with_llm(
             "message.failed",
             extra={"message_id": user_message.id, "conversation_id": conversation_id},
         )
+    # Set by the reply that was rolled back; the stored message has none.
+    user_message.intent = None
     await thinking.add("error", "Processing failed; nothing was stored")
     async with db.transaction() as session:
         return await _save_failure(session, chain, user_message, thinking, started)
@@ -170,6 +172,9 @@ async def _handle_in_one_write(
                         session, user, message, outcome, thinking, now, started, answer
                     )
             except Exception:
+                # The savepoint's rollback expired what it had changed, the
+                # message's intent among them: read back, never loaded lazily.
+                await session.refresh(message)
                 log.exception(
                     "message.failed",
                     extra={

@@ -202,3 +202,28 @@ async def test_send_message_into_deleted_conversation_stops_the_engines(
         )
 
     assert response.status_code == 404
+
+
+async def test_send_message_failed_store_answers_what_is_stored(
+    llm_app: FastAPI, account: Account, fake: FakeProvider, monkeypatch
+):
+    fake.reset()
+    store_steps = conversations.add_thinking_steps
+    calls: list[int] = []
+
+    async def refuse_first(session, **fields):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("disk full")
+        return await store_steps(session, **fields)
+
+    monkeypatch.setattr(conversations, "add_thinking_steps", refuse_first)
+
+    exchange, _ = await _exchange_with_events(llm_app, account)
+
+    assert exchange["assistant_message"]["status"] == "failed"
+    cid = exchange["user_message"]["conversation_id"]
+    page = (await account.get(f"/api/conversations/{cid}/messages")).json()
+    (stored,) = [m for m in page["items"] if m["role"] == "user"]
+    # No intent of the plan that was rolled back.
+    assert exchange["user_message"]["intent"] == stored["intent"] is None
