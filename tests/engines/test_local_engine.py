@@ -506,3 +506,11 @@ def test_create_note_from_long_text_in_another_script_has_a_short_title():
 
     assert plan.intent == Intent.NOTE
     assert len(plan.notes[0].title) <= 120
+
+
+def test_wake_up_request_says_how_to_get_a_reminder():
+    plan = understand("wake me up at 6")
+
+    assert plan.intent == Intent.UNSUPPORTED
+    assert "remind me to wake up at 6" in plan.reply
+    assert understand("remind me to wake up at 6").intent == Intent.TASK

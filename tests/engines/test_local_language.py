@@ -34,3 +34,18 @@ def test_read_english_with_foreign_looking_words_is_english(text):
 )
 def test_read_foreign_sentence_is_foreign(text):
     assert is_foreign(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quelles sont mes tâches ?",
+        "¿cuáles son mis tareas urgentes?",
+        "was sind meine Aufgaben?",
+        "quais são minhas tarefas?",
+        "quali sono i miei compiti?",
+        "wat zijn mijn taken?",
+    ],
+)
+def test_short_foreign_question_about_tasks_is_foreign(text):
+    assert is_foreign(text)

@@ -73,3 +73,14 @@ def test_ask_notes_on_a_topic_is_a_search(text, topic):
     question = understand(text).question
 
     assert (question.kind, question.text) == ("search", topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what tasks do I have?", "what to-dos are left?", "what reminders have I got"],
+)
+def test_ask_what_tasks_i_have_lists_open_tasks(text):
+    plan = understand(text)
+
+    assert plan.intent == Intent.QUESTION
+    assert plan.question.kind == "open_tasks"

@@ -248,7 +248,7 @@ def _plan_chit_chat(message: EngineInput, now: datetime, _: object) -> Plan:
 
 
 def _plan_unsupported(message: EngineInput, now: datetime, _: object) -> Plan:
-    return Plan(intent=Intent.UNSUPPORTED, reply=replies.unsupported())
+    return Plan(intent=Intent.UNSUPPORTED, reply=replies.unsupported(message.text))
 
 
 def _plan_update(message: EngineInput, now: datetime, reading: Reading) -> Plan:

@@ -24,22 +24,24 @@ _FOREIGN = frozenset(
     que una unos unas pero muy está estoy tengo necesito hoy mañana ayer también
     recordar recuérdame recuerdame recordarme llamar comprar pagar hacer gracias
     hola semana lunes martes miércoles jueves viernes sábado domingo cita reunión
-    tarea madre padre nosotros usted cómo dónde cuándo
+    tarea tareas madre padre nosotros usted cómo dónde cuándo cuál cuáles
     je tu il nous vous ils est sont une du avec pas dans sur demain aujourd hui ma
     mes cette qui rappelle rappeler moi acheter appeler payer faire dois doit faut
     rendez réunion lundi mardi mercredi jeudi vendredi samedi dimanche merci
-    bonjour salut et au aux chez très semaine soir matin
+    bonjour salut et au aux chez très semaine soir matin quel quels quelle quelles
+    tâche tâches
     ich und der das nicht ist ein eine einen zu morgen heute auf für mein meine
     bitte wir muss müssen kaufen anrufen erinnere erinnern mich mir termin uhr
     noch auch oder aber montag dienstag mittwoch donnerstag freitag samstag
-    sonntag danke woche bezahlen machen
+    sonntag danke woche bezahlen machen sind meinen aufgabe aufgaben
     não você com uma amanhã hoje preciso meu minha lembrar lembre ligar
-    obrigado olá terça quarta quinta sexta também são mas
+    obrigado olá terça quarta quinta sexta também são mas quais minhas meus
+    tarefa tarefas
     che non sono domani oggi devo mio mia ricordami ricordare chiamare comprare
     pagare grazie ciao lunedì martedì mercoledì giovedì venerdì sabato domenica
-    anche della delle degli
+    anche della delle degli quali quale miei compiti
     ik het een niet vandaag moet mijn herinner bellen kopen betalen alstublieft
-    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag zijn
     """.split()
 )
 _ENGLISH = frozenset(

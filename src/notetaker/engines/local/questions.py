@@ -15,6 +15,8 @@ _OPEN_TASKS = re.compile(
     r"\b(?:(?:my|open|all|the|any|list)\s+"
     r"(?:tasks|to-?dos|to-?do\s+list|list|reminders)|"
     r"on\s+my\s+(?:plate|list)|what(?:'s|\s+is)\s+left|"
+    r"what\s+(?:open\s+|pending\s+)?(?:tasks|to-?dos|reminders)\s+"
+    r"(?:do\s+i\s+have|have\s+i\s+got|are\s+(?:open|left|pending))|"
     r"how\s+many\s+(?:open\s+|pending\s+|unfinished\s+)?(?:tasks|to-?dos|reminders|"
     r"things\s+(?:to\s+do|on\s+my\s+list))|"
     r"what\s+(?:do|should)\s+i\s+(?:need\s+to\s+|have\s+to\s+)?do)\b",

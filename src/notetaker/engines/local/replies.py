@@ -66,7 +66,17 @@ def not_english(title: str) -> str:
     )
 
 
-def unsupported() -> str:
+_WAKE_OR_ALARM = re.compile(r"\b(?:wake|waking|alarms?|get\s+me\s+up)\b", re.I)
+
+
+def unsupported(text: str) -> str:
+    if _WAKE_OR_ALARM.search(text):
+        # Said with a time, it still needs a different request, not a time.
+        return (
+            "Sorry, I can't do that: I keep your notes and tasks, and can't ring "
+            'an alarm. If a reminder helps, say "remind me to wake up at 6" and '
+            "I'll add it as a task for then."
+        )
     return (
         "Sorry, I can't do that: I keep your notes and tasks. I can remind you "
         "about it, or note it down, if you tell me what and when."
