@@ -200,6 +200,9 @@ export interface paths {
     /**
      * Send Message
      * @description Save the message, let the assistant act on it, and return what it did.
+     *
+     *     The `Server-Timing` header tells how long the assistant took (`orchestrator`),
+     *     apart from the HTTP exchange around it.
      */
     post: operations["send_message_api_conversations__conversation_id__message_post"];
     delete?: never;
