@@ -40,3 +40,17 @@ async def test_logout_user_not_recached_by_request_before_commit(
 
     assert found and found[-1] is not None  # the login was still there to cache
     assert (await account.get("/api/auth/me")).status_code == 401
+
+
+async def test_settings_change_not_hidden_by_request_before_commit(
+    app: FastAPI, account: Account, monkeypatch
+):
+    assert (await account.get("/api/auth/me")).json()["timezone"] != "Asia/Tokyo"
+    found = _look_up_before_each_commit(app, monkeypatch, account.token)
+
+    response = await account.patch("/api/auth/me", json={"timezone": "Asia/Tokyo"})
+    monkeypatch.undo()
+
+    assert response.status_code == 200
+    assert found and found[-1] is not None  # the old settings were there to cache
+    assert (await account.get("/api/auth/me")).json()["timezone"] == "Asia/Tokyo"

@@ -9,7 +9,6 @@ from notetaker.api.deps import (
     CurrentUser,
     Db,
     Logins,
-    Session,
     Settings,
     Token,
 )
@@ -124,8 +123,11 @@ async def me(user: CurrentUser) -> UserRead:
 
 @router.patch("/me")
 async def update_me(
-    data: UserUpdate, user: CurrentUser, session: Session, logins: Logins
+    data: UserUpdate, user: CurrentUser, db: Db, logins: Logins
 ) -> UserRead:
-    updated = await users.update_user(session, user_id=user.id, data=data)
+    async with db.transaction() as session:
+        updated = await users.update_user(session, user_id=user.id, data=data)
+    # Only after the commit: until then a request of this process could still
+    # read the old settings and cache them again.
     logins.forget_user(user.id)
     return UserRead.model_validate(updated)
