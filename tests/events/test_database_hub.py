@@ -3,6 +3,9 @@
 import asyncio
 from datetime import timedelta
 
+import pytest
+from sqlalchemy.util import await_only
+
 from notetaker.db.types import utcnow
 from notetaker.events import outbox
 from notetaker.models import LiveEvent
@@ -98,3 +101,55 @@ async def test_step_carried_by_failed_transaction_still_arrives(two_processes):
 
             assert await next_event(queue) == step
             assert queue.empty()
+
+
+async def test_put_back_events_keep_their_place_before_a_later_write(
+    two_processes, migrated_settings, monkeypatch
+):
+    """PostgreSQL: a write that fails as its events are written frees the advisory
+    lock with its ROLLBACK, before its carried events are put back; a write
+    waiting for that lock must still not go out ahead of them."""
+    if migrated_settings.is_sqlite:
+        pytest.skip("SQLite's write turns already keep these apart")
+    async with two_processes(workers=2) as (a, b), client_of(b) as client:
+        user_id = (await register(client)).user["id"]
+        database, hub = b.state.database, b.state.events
+        step = {"type": "thinking.step", "data": {"index": 0}}
+        locked = asyncio.Event()
+
+        async def write(kind: str, data: object) -> None:
+            async with database.transaction() as session:
+                outbox.emit(session, user_id=user_id, type=kind, data=data)
+                connection = await session.connection()
+                raw = await connection.get_raw_connection()
+                if kind == "failing":
+                    _slow_roll_back(raw.dbapi_connection, monkeypatch, locked)
+
+        async with a.state.events.subscribe(user_id) as queue:
+            await hub.publish(user_id, step)
+            # Fails as its events are written, after taking the waiting step.
+            failing = asyncio.create_task(write("failing", object()))
+            await locked.wait()
+            later = asyncio.create_task(write("later", {}))
+            with pytest.raises(TypeError):
+                await failing
+            await later
+
+            assert await next_event(queue) == step
+            assert (await next_event(queue))["type"] == "later"
+
+
+def _slow_roll_back(target, monkeypatch, started: asyncio.Event) -> None:
+    """This process sees the rollback of `target` (a driver connection) finished
+    only a moment after the server did; `started` is set as it begins."""
+    kind = type(target)
+    roll_back = kind.rollback
+
+    def slow(connection) -> None:
+        if connection is target:
+            started.set()
+        roll_back(connection)
+        if connection is target:
+            await_only(asyncio.sleep(0.3))
+
+    monkeypatch.setattr(kind, "rollback", slow)

@@ -23,7 +23,7 @@ from datetime import timedelta
 from sqlalchemy import delete, event, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from notetaker.db.database import Database
 from notetaker.db.types import utcnow
@@ -54,6 +54,7 @@ class DatabaseHub:
         self._flusher: asyncio.Task[None] | None = None
         self._poller: asyncio.Task[None] | None = None
         self._starting = asyncio.Lock()
+        self._writing = asyncio.Lock()
         self._wake = asyncio.Event()
         self._last_seen = 0
         self._pruned_at = utcnow() - PRUNE_EVERY
@@ -88,6 +89,7 @@ class DatabaseHub:
                     await task
 
     async def _append(self, session: AsyncSession, changes: Changes) -> None:
+        await self._hold_until_ended(session)
         if session.get_bind().dialect.name == "postgresql":
             await session.execute(select(func.pg_advisory_xact_lock(ADVISORY_LOCK)))
         # Taken under the lock, so that earlier events are never inserted later.
@@ -113,6 +115,23 @@ class DatabaseHub:
             await session.execute(
                 delete(LiveEvent).where(LiveEvent.created_at < now - RETENTION)
             )
+
+    async def _hold_until_ended(self, session: AsyncSession) -> None:
+        """One transaction of this process at a time writes events, from taking
+        the waiting ones until it has committed or put them back. On PostgreSQL
+        a failed transaction's ROLLBACK frees the advisory lock before this
+        process has put its events back: without this, the next writer would go
+        out ahead of them."""
+        await self._writing.acquire()
+        ended = False
+
+        def release(_session: object, transaction: SessionTransaction) -> None:
+            nonlocal ended
+            if transaction.parent is None and not ended:
+                ended = True
+                self._writing.release()
+
+        event.listen(session.sync_session, "after_transaction_end", release)
 
     def _take_pending(self) -> list[tuple[int, Event]]:
         pending = list(self._pending)
