@@ -1,5 +1,9 @@
 """Answers to questions about the user's own tasks and notes, through the chat."""
 
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+
 from tests.factories import Account
 
 
@@ -73,6 +77,47 @@ async def test_ask_urgent_tasks_when_none(account: Account):
     reply = await _ask(account, "list urgent tasks")
 
     assert reply == "You have no open tasks at priority 1."
+
+
+@pytest.mark.parametrize(
+    "question", ["show me low priority tasks", "list my low priority tasks"]
+)
+async def test_ask_low_priority_tasks_lists_own_open_priority_4_tasks(
+    account: Account, other_account: Account, question: str
+):
+    await _priorities(account, other_account)
+    await _task(other_account, "Their own chore", 4)
+
+    reply = await _ask(account, question)
+
+    assert reply.startswith("Your open tasks at priority 4:")
+    assert "Water the plants" in reply
+    for other in ("Fix the leak", "Renew", "Their own", "found"):
+        assert other not in reply
+
+
+async def test_ask_medium_priority_tasks_lists_priority_3_only(
+    account: Account, other_account: Account
+):
+    await _priorities(account, other_account)
+    await _task(account, "Sort the photos", 3)
+
+    reply = await _ask(account, "what are my medium priority tasks?")
+
+    assert reply.startswith("Your open tasks at priority 3:")
+    assert "Sort the photos" in reply
+    assert "Fix the leak" not in reply and "Water" not in reply
+
+
+async def test_ask_due_tomorrow_heads_answer_with_the_one_day(account: Account):
+    tomorrow = datetime.now(UTC).date() + timedelta(days=1)
+    due = datetime.combine(tomorrow, time(12), UTC).isoformat()
+    await _task(account, "Post the parcel", 4, due_at=due)
+
+    reply = await _ask(account, "what is due tomorrow?")
+
+    assert reply.startswith(f"Due {tomorrow:%a %d %b}:\n")
+    assert "Post the parcel" in reply
 
 
 async def test_ask_list_of_notes_lists_own_unarchived_notes(

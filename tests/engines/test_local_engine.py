@@ -3,6 +3,7 @@ from datetime import datetime
 import pytest
 
 from notetaker.engines.base import Intent, TaskRef
+from notetaker.engines.local.intents import headed_list
 from tests.engines.conftest import (
     LISBON,
     NEW_YORK,
@@ -178,6 +179,33 @@ def test_create_note_body_keeps_text():
     plan = understand("the office wifi password is on the fridge")
 
     assert plan.notes[0].body == "the office wifi password is on the fridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        (
+            "ideas for the birthday party: balloons, cake, karaoke",
+            "Ideas for the birthday party",
+            "- balloons\n- cake\n- karaoke",
+        ),
+        (
+            "packing list for Lisbon: charger, passport",
+            "Packing list for Lisbon",
+            "- charger\n- passport",
+        ),
+    ],
+)
+def test_create_note_from_heading_and_list(text, title, body):
+    plan = understand(text)
+
+    assert plan.intent == Intent.NOTE
+    assert (plan.notes[0].title, plan.notes[0].body) == (title, body)
+    assert plan.question is None
+
+
+def test_headed_list_reads_no_heading_before_a_time():
+    assert headed_list("meet at 10:30, room 4, bring slides") is None
 
 
 @pytest.mark.parametrize("text", ["hi", "Hello there!", "thanks!", "how are you", "👍"])

@@ -21,6 +21,27 @@ def test_ask_open_tasks_by_priority(text, priority):
     assert (plan.question.kind, plan.question.priority) == ("open_tasks", priority)
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("show me low priority tasks", 4),
+        ("list my low priority tasks", 4),
+        ("how many low priority tasks do I have?", 4),
+        ("what are my medium priority tasks?", 3),
+        ("any normal priority to-dos?", 3),
+    ],
+)
+def test_ask_open_tasks_at_one_calm_priority(text, level):
+    question = understand(text).question
+
+    assert question.kind == "open_tasks"
+    assert (question.priority, question.priority_or_lower) == (level, level)
+
+
+def test_ask_urgent_tasks_keeps_no_lower_bound():
+    assert understand("show me my urgent tasks").question.priority_or_lower is None
+
+
 def test_ask_anything_urgent_lists_urgent_open_tasks():
     question = understand("do I have anything urgent?").question
 

@@ -318,6 +318,34 @@ def test_update_task_complete_from_past_tense(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "task_id"),
+    [
+        ("I finished the dentist task", 1),
+        ("I'm done with the report", 2),
+        ("I finished the report", 2),
+        ("I just completed the report", 2),
+        ("finished calling Ana", 3),
+        ("I finished calling Ana", 3),
+    ],
+)
+def test_update_task_complete_from_statement_of_completion(text, task_id):
+    tasks = (TaskRef(1, "Call the dentist"), TaskRef(2, "Write the report"))
+    tasks += (TaskRef(3, "Call Ana"), TaskRef(4, "Buy milk"))
+
+    plan = understand(text, open_tasks=tasks)
+
+    assert plan.intent == Intent.TASK_UPDATE
+    assert [(c.action, c.task_id) for c in plan.changes] == [("complete", task_id)]
+
+
+def test_create_note_from_finished_something_not_a_task():
+    plan = understand("I finished my book", open_tasks=(TaskRef(1, "Buy milk"),))
+
+    assert plan.intent == Intent.NOTE
+    assert plan.changes == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "don't remind me to call Bob",

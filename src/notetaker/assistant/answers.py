@@ -131,7 +131,7 @@ async def answer_question(
     if question.kind == "notes":
         return await _notes_answer(session, user.id, count=question.count)
     asked = _task_question(question, UserDay.of(now, user.timezone), user.id)
-    asked = _at_priority(asked, question.priority)
+    asked = _at_priority(asked, question.priority, question.priority_or_lower)
     if question.count:
         return await _count_answer(session, asked)
     return await _tasks_answer(session, asked.query, asked.heading, asked.empty)
@@ -154,7 +154,10 @@ def _task_question(
             return _TaskQuestion(overdue, "Overdue:", "Nothing is overdue.", "overdue")
         case "due_window":
             start, end = question.start or day.start, question.end or day.end
-            span = f"from {start:%a %d %b} to {end - timedelta(seconds=1):%a %d %b}"
+            # Read in the user's zone: a window may come with another offset.
+            zone = day.start.tzinfo
+            last = end - timedelta(seconds=1)
+            span = _span(start.astimezone(zone), last.astimezone(zone))
             return _TaskQuestion(
                 mine.where(Task.due_at >= start, Task.due_at < end),
                 f"Due {span}:",
@@ -164,13 +167,24 @@ def _task_question(
     return _TaskQuestion(mine, "Your open tasks:", "You have no open tasks.", None)
 
 
-def _at_priority(asked: _TaskQuestion, priority: int | None) -> _TaskQuestion:
-    """The tasks asked about, kept to this priority or a more urgent one."""
-    if priority is None:
+def _span(first: datetime, last: datetime) -> str:
+    """The days of a window, for a heading: "Sat 05 Dec" or "from Sat 05 Dec to …"."""
+    if first.date() == last.date():
+        return f"{first:%a %d %b}"
+    return f"from {first:%a %d %b} to {last:%a %d %b}"
+
+
+def _at_priority(
+    asked: _TaskQuestion, priority: int | None, or_lower: int | None
+) -> _TaskQuestion:
+    """The tasks asked about, kept to the priorities from `or_lower` (or the most
+    urgent) to `priority` (or the least urgent)."""
+    if priority is None and or_lower is None:
         return asked
-    levels = "priority 1" if priority == 1 else f"priority 1-{priority}"
+    most, least = or_lower or 1, priority or 4  # 1 is the most urgent, 4 the least
+    levels = f"priority {most}" if most == least else f"priority {most}-{least}"
     return _TaskQuestion(
-        asked.query.where(Task.priority <= priority),
+        asked.query.where(Task.priority >= most, Task.priority <= least),
         f"{asked.heading.removesuffix(':')} at {levels}:",
         f"{asked.empty.removesuffix('.')} at {levels}.",
         asked.counted,

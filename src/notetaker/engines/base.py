@@ -96,6 +96,9 @@ class QuestionQuery(BaseModel):
     count: bool = False  # "how many …": answer with the number of matching items
     # Only tasks at this priority or a more urgent one ("my urgent tasks": 1).
     priority: int | None = Field(default=None, ge=1, le=4)
+    # Only tasks at this priority or a less urgent one ("low priority": 4); with
+    # `priority` the same, exactly that level ("medium priority": 3 and 3).
+    priority_or_lower: int | None = Field(default=None, ge=1, le=4)
 
     _aware = field_validator("start", "end")(_require_aware)
 

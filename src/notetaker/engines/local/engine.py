@@ -20,7 +20,7 @@ from .cleanup import normalise
 from .compound import split_actions
 from .dates import DateMatch, find_dates
 from .followups import LOOK_BACK, recent_tasks
-from .intents import Signals, classify, is_chit_chat
+from .intents import Signals, classify, headed_list, is_chit_chat
 from .language import is_foreign
 from .missing import MissingDate, missing_dates
 from .priority import find_marks
@@ -168,6 +168,11 @@ def _no_such_day(missing: MissingDate) -> Plan:
 def _plan_note(message: EngineInput, now: datetime, _: object) -> Plan:
     body = _NOTE_PREFIX.sub("", message.text.strip(), count=1) or message.text.strip()
     note = NoteDraft(title=note_title(body), body=body, tags=find_marks(body).tags)
+    listed = headed_list(body)
+    if listed is not None:
+        heading, items = listed
+        bullets = "\n".join(f"- {item}" for item in items)
+        note = note.model_copy(update={"title": note_title(heading), "body": bullets})
     extracted = ThinkingStep(
         kind="extract",
         label=f"Note: {note.title}",

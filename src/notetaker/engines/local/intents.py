@@ -143,6 +143,9 @@ _REMIND_ME = re.compile(
 _PAST = re.compile(
     r"\b(?:was|were|did|had|yesterday|last\s+(?:week|night|month|year)|ago)\b", re.I
 )
+# "Ideas for the party: balloons, cake, karaoke": a heading, then items after a colon
+# (not the one inside a time, "10:30").
+_HEADED_LIST = re.compile(r"^(?P<heading>[^:,\n]+?)\s*(?<!\d):(?!\d)(?P<items>.+,.+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +242,21 @@ def classify(text: str, signals: Signals) -> tuple[Intent, str]:
         return Intent.TASK, "starts with an action verb (imperative)"
     if signals.has_when and not _PAST.search(stripped):
         return Intent.TASK, "names something with a time to do it"
+    if headed_list(stripped):
+        return Intent.NOTE, "a heading and a list of items to keep"
     if chatter.fragment(stripped):
         return _fragment_intent(stripped)
     return Intent.NOTE, "a statement of information"
+
+
+def headed_list(text: str) -> tuple[str, list[str]] | None:
+    """The heading and the items of a line that lists things after a colon."""
+    match = _HEADED_LIST.match(text.strip())
+    if match is None:
+        return None
+    items = [item.strip(" .!") for item in match["items"].split(",")]
+    items = [item for item in items if item]
+    return (match["heading"].strip(), items) if len(items) > 1 else None
 
 
 def _is_small_talk(text: str) -> bool:

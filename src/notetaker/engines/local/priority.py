@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 DEFAULT_PRIORITY = 4
+MEDIUM_PRIORITY = 3
 
 # A priority named in a change ("set its priority to high"); the words that say
 # one on their own, in any message, are the rules below.

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..base import QuestionQuery
 from .dates import DateMatch, at
-from .priority import DEFAULT_PRIORITY, find_priority
+from .priority import MEDIUM_PRIORITY, find_priority
 from .updates import content_words
 
 _OVERDUE = re.compile(r"\b(?:overdue|late|missed|past\s+due|behind)\b", re.I)
@@ -55,19 +55,27 @@ _NOISE = frozenset(
 def parse_question(text: str, dates: list[DateMatch], now: datetime) -> QuestionQuery:
     """The query behind a question: what is due when, overdue, open, the notes, or a
     search; "how many" asks for the number rather than the list, and priority words
-    ("my urgent tasks") keep the tasks at that priority or above."""
+    keep the tasks at that priority ("my low priority tasks") or above ("my urgent
+    tasks")."""
     if _NOTES.match(text.strip()):
         return QuestionQuery(kind="notes", count=bool(_HOW_MANY.search(text)))
     priority, spans = find_priority(text)
-    ranked = priority is not None and priority < DEFAULT_PRIORITY
-    query = _query(_without(text, spans), dates, now, ranked=ranked)
+    query = _query(_without(text, spans), dates, now, ranked=priority is not None)
     if query.kind == "search":  # the priority words are the topic's own
         return _query(text, dates, now)
-    if ranked:
-        query = query.model_copy(update={"priority": priority})
+    if priority is not None:
+        query = query.model_copy(update=_levels(priority))
     if _HOW_MANY.search(text):
         return query.model_copy(update={"count": True})
     return query
+
+
+def _levels(priority: int) -> dict[str, int]:
+    """The levels asked for: urgent ones with anything more urgent still, but
+    "medium" and "low priority tasks" at that level alone, without the urgent ones."""
+    if priority < MEDIUM_PRIORITY:
+        return {"priority": priority}
+    return {"priority": priority, "priority_or_lower": priority}
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

@@ -234,6 +234,19 @@ _FORMS: list[tuple[re.Pattern[str], str, bool, Guard | None]] = [
         True,
         None,
     ),
+    # "I finished the report": weak, as it may tell of the day ("I finished my book",
+    # so "my" is no sign of a task here); the verb stays out of the reference, as no
+    # title says it ("Write the report").
+    (
+        re.compile(
+            r"^i\s+(?:(?:just|already|finally)\s+)*(?:finished|completed)\s+"
+            r"(?:with\s+)?(?:(?:all|my|our)\s+)*(?P<ref>.+)",
+            re.I,
+        ),
+        "complete",
+        False,
+        None,
+    ),
     (
         re.compile(
             rf"^(?P<ref>.+?)\s+(?:is|are)\s+(?:all\s+)?(?:now\s+)?{_DONE}\W*$", re.I
