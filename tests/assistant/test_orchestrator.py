@@ -149,3 +149,11 @@ async def test_store_failure_after_reply_marked_message_keeps_it(
     assert [m["role"] for m in page["items"]] == ["assistant", "user"]
     assert page["items"][1]["intent"] == response.json()["user_message"]["intent"]
     assert (await account.get("/api/tasks")).json()["items"] == []
+
+
+async def test_send_message_answer_step_counts_in_words(app: FastAPI, account: Account):
+    await account.post("/api/tasks", json={"title": "Write the quarterly report"})
+
+    _, events, _ = await _send(app, account, "what tasks do I have?")
+
+    assert _streamed(events)[-1]["label"] == "Found 1 item"

@@ -269,7 +269,8 @@ async def _process(
             session, user=user, question=plan.question, now=now
         )
         applied.reply, sources = answer.reply, [*answer.notes, *answer.tasks]
-        await thinking.add("answer", f"Found {len(sources)} items")
+        found = len(sources)
+        await thinking.add("answer", f"Found {found} item{'' if found == 1 else 's'}")
     reply = await conversations.add_reply(
         session,
         to=message,
