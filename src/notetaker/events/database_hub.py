@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from datetime import timedelta
+from functools import partial
 
 from sqlalchemy import delete, event, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -54,7 +55,8 @@ class DatabaseHub:
         self._flusher: asyncio.Task[None] | None = None
         self._poller: asyncio.Task[None] | None = None
         self._starting = asyncio.Lock()
-        self._writing = asyncio.Lock()
+        self._nobody_carrying = asyncio.Event()
+        self._nobody_carrying.set()
         self._wake = asyncio.Event()
         self._last_seen = 0
         self._pruned_at = utcnow() - PRUNE_EVERY
@@ -89,19 +91,16 @@ class DatabaseHub:
                     await task
 
     async def _append(self, session: AsyncSession, changes: Changes) -> None:
-        await self._hold_until_ended(session)
         if session.get_bind().dialect.name == "postgresql":
             await session.execute(select(func.pg_advisory_xact_lock(ADVISORY_LOCK)))
+        # A failed transaction of this process frees the lock above with its
+        # ROLLBACK, before it has put back the events it carried: they must still
+        # go out before anything written after them.
+        await self._nobody_carrying.wait()
         # Taken under the lock, so that earlier events are never inserted later.
         carried = self._take_pending()
         if carried:
-            # Not this transaction's own: if it fails, they wait for the next write.
-            event.listen(
-                session.sync_session,
-                "after_rollback",
-                lambda _: self._put_back(carried),
-                once=True,
-            )
+            self._carry(session, carried)
         batch = [*carried, *changes]
         now = utcnow()
         rows = [
@@ -116,22 +115,18 @@ class DatabaseHub:
                 delete(LiveEvent).where(LiveEvent.created_at < now - RETENTION)
             )
 
-    async def _hold_until_ended(self, session: AsyncSession) -> None:
-        """One transaction of this process at a time writes events, from taking
-        the waiting ones until it has committed or put them back. On PostgreSQL
-        a failed transaction's ROLLBACK frees the advisory lock before this
-        process has put its events back: without this, the next writer would go
-        out ahead of them."""
-        await self._writing.acquire()
-        ended = False
+    def _carry(self, session: AsyncSession, carried: list[tuple[int, Event]]) -> None:
+        """`carried`, not this transaction's own events, wait for the next write if
+        it fails; other writers of this process wait until it has ended."""
+        self._nobody_carrying.clear()
 
-        def release(_session: object, transaction: SessionTransaction) -> None:
-            nonlocal ended
-            if transaction.parent is None and not ended:
-                ended = True
-                self._writing.release()
+        def ended(_session: object, transaction: SessionTransaction) -> None:
+            if transaction.parent is None:
+                self._nobody_carrying.set()
 
-        event.listen(session.sync_session, "after_transaction_end", release)
+        listen = partial(event.listen, session.sync_session)
+        listen("after_rollback", lambda _: self._put_back(carried), once=True)
+        listen("after_transaction_end", ended)
 
     def _take_pending(self) -> list[tuple[int, Event]]:
         pending = list(self._pending)
