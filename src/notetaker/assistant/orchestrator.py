@@ -47,6 +47,16 @@ FAILURE_REPLY = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A user's message as it arrives, before anything is stored."""
+
+    user: User
+    conversation_id: int
+    content: str
+    now: datetime
+
+
 @dataclass(slots=True)
 class Exchange:
     user_message: Message
@@ -69,41 +79,25 @@ async def handle_message(
     context.bind_user(user.id)
     context.bind_conversation(conversation_id)
     with tracer.start_as_current_span("orchestrator.handle_message"):
-        return await _handle(db, engine, user, conversation_id, content, now)
-
-
-async def _handle(
-    db: Database,
-    engine: Engine,
-    user: User,
-    conversation_id: int,
-    content: str,
-    now: datetime,
-) -> Exchange:
-    chain = as_chain(engine)
-    if chain.context is None:
-        return await _handle_in_one_write(
-            db, chain, user, conversation_id, content, now
-        )
-    return await _handle_with_llm(db, chain, user, conversation_id, content, now)
+        incoming = Incoming(user, conversation_id, content, now)
+        chain = as_chain(engine)
+        if chain.context is None:
+            return await _handle_in_one_write(db, chain, incoming)
+        return await _handle_with_llm(db, chain, incoming)
 
 
 async def _handle_with_llm(
-    db: Database,
-    chain: EngineChain,
-    user: User,
-    conversation_id: int,
-    content: str,
-    now: datetime,
+    db: Database, chain: EngineChain, incoming: Incoming
 ) -> Exchange:
     started = time.perf_counter()
-    gathered = await _gather(db, chain, user, conversation_id, content)
+    user, now = incoming.user, incoming.now
+    gathered = await _gather(db, chain, incoming)
     saving = asyncio.ensure_future(
-        _save_user_message(db, user, conversation_id, content, gathered.new_summary)
+        _save_user_message(db, incoming, gathered.new_summary)
     )
     live = LiveWork(db.events, saving)
     thinking = Thinking(live.step)
-    engine_input = gathered.engine_input(user, content, now)
+    engine_input = gathered.engine_input(user, incoming.content, now)
     understanding = asyncio.ensure_future(
         _understand(chain, user.id, engine_input, thinking, live.reply)
     )
@@ -129,7 +123,10 @@ async def _handle_with_llm(
     except Exception:
         log.exception(
             "message.failed",
-            extra={"message_id": user_message.id, "conversation_id": conversation_id},
+            extra={
+                "message_id": user_message.id,
+                "conversation_id": incoming.conversation_id,
+            },
         )
     # Set by the reply that was rolled back; the stored message has none.
     user_message.intent = None
@@ -139,16 +136,12 @@ async def _handle_with_llm(
 
 
 async def _handle_in_one_write(
-    db: Database,
-    chain: EngineChain,
-    user: User,
-    conversation_id: int,
-    content: str,
-    now: datetime,
+    db: Database, chain: EngineChain, incoming: Incoming
 ) -> Exchange:
     started = time.perf_counter()
-    gathered = await _gather(db, chain, user, conversation_id, content)
-    engine_input = gathered.engine_input(user, content, now)
+    user, now = incoming.user, incoming.now
+    gathered = await _gather(db, chain, incoming)
+    engine_input = gathered.engine_input(user, incoming.content, now)
     understood = Thinking()
     outcome: Outcome | None = None
     answer: Answer | None = None
@@ -156,13 +149,13 @@ async def _handle_in_one_write(
         outcome = await _understand(chain, user.id, engine_input, understood, None)
         answer = await _answer_beforehand(db, user, outcome.plan, now)
     except Exception:
-        log.exception("message.failed", extra={"conversation_id": conversation_id})
+        log.exception(
+            "message.failed", extra={"conversation_id": incoming.conversation_id}
+        )
     async with db.transaction() as session:
         # Its update of the conversation comes first and locks the row, as a
         # delete of the conversation does first too: neither can deadlock.
-        message = await conversations.add_user_message(
-            session, user_id=user.id, conversation_id=conversation_id, content=content
-        )
+        message = await _add_user_message(session, incoming)
         if outcome is not None:
             try:
                 async with outbox.savepoint(session):
@@ -179,7 +172,7 @@ async def _handle_in_one_write(
                     "message.failed",
                     extra={
                         "message_id": message.id,
-                        "conversation_id": conversation_id,
+                        "conversation_id": incoming.conversation_id,
                     },
                 )
         # Only what the engine did: the steps of the plan's rolled-back writes go.
@@ -189,33 +182,37 @@ async def _handle_in_one_write(
         return await _save_failure(session, chain, message, thinking, started)
 
 
-async def _gather(
-    db: Database, chain: EngineChain, user: User, conversation_id: int, content: str
-) -> Gathered:
+async def _gather(db: Database, chain: EngineChain, incoming: Incoming) -> Gathered:
     """What the engines read, read outside any write: on SQLite every writer of
     every process waits while one holds the lock."""
     async with db.transaction(write=False) as session:
         return await gather_context(
-            session, chain, user=user, conversation_id=conversation_id, text=content
+            session,
+            chain,
+            user=incoming.user,
+            conversation_id=incoming.conversation_id,
+            text=incoming.content,
         )
 
 
 async def _save_user_message(
-    db: Database,
-    user: User,
-    conversation_id: int,
-    content: str,
-    summary: tuple[str, int] | None,
+    db: Database, incoming: Incoming, summary: tuple[str, int] | None
 ) -> Message:
     """The user's message, committed: whatever the engines do next, it is kept."""
     async with db.transaction() as session:
-        return await conversations.add_user_message(
-            session,
-            user_id=user.id,
-            conversation_id=conversation_id,
-            content=content,
-            summary=summary,
-        )
+        return await _add_user_message(session, incoming, summary)
+
+
+async def _add_user_message(
+    session: AsyncSession, incoming: Incoming, summary: tuple[str, int] | None = None
+) -> Message:
+    return await conversations.add_user_message(
+        session,
+        user_id=incoming.user.id,
+        conversation_id=incoming.conversation_id,
+        content=incoming.content,
+        summary=summary,
+    )
 
 
 async def _understand(
