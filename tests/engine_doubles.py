@@ -3,9 +3,11 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from fastapi import FastAPI
 
 from notetaker.engines.base import Intent, Plan, TaskChange, TaskDraft
+from notetaker.services import conversations
 
 
 @contextmanager
@@ -47,3 +49,18 @@ HALF_VALID_PLAN = Plan(
     tasks=[TaskDraft(title="Should vanish")],
     changes=[TaskChange(task_id=2**31 - 1, action="complete")],
 )
+
+
+def fail_first_store(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """The first call of `conversations.<name>` fails as a full disk would; the
+    next ones (the failure reply's) store as usual."""
+    store = getattr(conversations, name)
+    calls: list[None] = []
+
+    async def refuse_first(session, **fields):
+        calls.append(None)
+        if len(calls) == 1:
+            raise RuntimeError("disk full")
+        return await store(session, **fields)
+
+    monkeypatch.setattr(conversations, name, refuse_first)

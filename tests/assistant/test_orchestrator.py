@@ -3,12 +3,12 @@ the same order, with the reply; also when the message fails."""
 
 from fastapi import FastAPI
 
-from notetaker.services import conversations
 from tests.engine_doubles import (
     HALF_VALID_PLAN,
     BrokenEngine,
     PlanEngine,
     engine_in_use,
+    fail_first_store,
 )
 from tests.factories import Account
 
@@ -127,16 +127,7 @@ async def test_store_failure_after_reply_marked_message_keeps_it(
 ):
     # The reply sets the user's message's intent, then storing its steps fails:
     # the rollback must leave the message, with a failure reply, not a 500.
-    store_steps = conversations.add_thinking_steps
-    calls: list[int] = []
-
-    async def refuse_first(session, **fields):
-        calls.append(1)
-        if len(calls) == 1:
-            raise RuntimeError("disk full")
-        return await store_steps(session, **fields)
-
-    monkeypatch.setattr(conversations, "add_thinking_steps", refuse_first)
+    fail_first_store(monkeypatch, "add_thinking_steps")
     cid = (await account.post("/api/conversations", json={})).json()["id"]
     response = await account.post(
         f"/api/conversations/{cid}/message",

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from notetaker.models import ThinkingStep
 from notetaker.services import conversations
+from tests.engine_doubles import fail_first_store
 from tests.engines.llm.conftest import TEXT, send
 from tests.engines.llm.fake_provider import GOOD_PLAN, Behaviour, FakeProvider
 from tests.factories import Account
@@ -132,16 +133,7 @@ async def test_send_message_failed_store_streams_no_store_step(
     llm_app: FastAPI, account: Account, fake: FakeProvider, monkeypatch
 ):
     fake.reset()
-    store_reply = conversations.add_reply
-    refused: list[bool] = []
-
-    async def refuse_first(session, **fields):
-        if not refused:
-            refused.append(True)
-            raise RuntimeError("the reply cannot be stored")
-        return await store_reply(session, **fields)
-
-    monkeypatch.setattr(conversations, "add_reply", refuse_first)
+    fail_first_store(monkeypatch, "add_reply")
 
     exchange, events = await _exchange_with_events(llm_app, account)
 
@@ -208,16 +200,7 @@ async def test_send_message_failed_store_answers_what_is_stored(
     llm_app: FastAPI, account: Account, fake: FakeProvider, monkeypatch
 ):
     fake.reset()
-    store_steps = conversations.add_thinking_steps
-    calls: list[int] = []
-
-    async def refuse_first(session, **fields):
-        calls.append(1)
-        if len(calls) == 1:
-            raise RuntimeError("disk full")
-        return await store_steps(session, **fields)
-
-    monkeypatch.setattr(conversations, "add_thinking_steps", refuse_first)
+    fail_first_store(monkeypatch, "add_thinking_steps")
 
     exchange, _ = await _exchange_with_events(llm_app, account)
 
