@@ -26,6 +26,11 @@ const ORDERS: { value: RouteOrder; label: string }[] = [
 const CELL = "px-2 py-1.5 text-right tabular-nums";
 const HEAD = "px-2 py-1.5 text-right font-medium";
 const FIRST = "px-2 py-1.5 text-left";
+// The three tables share their look.
+const TABLE = "w-full text-sm text-stone-700 dark:text-stone-200";
+const TABLE_HEAD =
+  "border-b border-stone-200 text-xs text-stone-500 dark:border-stone-700 dark:text-stone-400";
+const ROW = "border-b border-stone-100 last:border-0 dark:border-stone-800";
 
 const perSecond = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)}/s`;
 const count = (value: number) => String(Math.round(value));
@@ -128,8 +133,8 @@ function RouteTable({ routes }: { routes: Performance["routes"] }) {
   );
   return (
     <Panel title="Routes" action={picker}>
-      <table className="w-full text-sm text-stone-700 dark:text-stone-200">
-        <thead className="border-b border-stone-200 text-xs text-stone-500 dark:border-stone-700 dark:text-stone-400">
+      <table className={TABLE}>
+        <thead className={TABLE_HEAD}>
           <tr>
             <th scope="col" className={`${FIRST} font-medium`}>
               Route
@@ -151,7 +156,7 @@ function RouteTable({ routes }: { routes: Performance["routes"] }) {
             <tr
               key={`${route.method} ${route.route}`}
               data-testid="route-row"
-              className="border-b border-stone-100 last:border-0 dark:border-stone-800"
+              className={ROW}
             >
               <th scope="row" className={`${FIRST} font-normal`}>
                 <span className="mr-1.5 font-mono text-xs text-stone-500 dark:text-stone-400">
@@ -185,8 +190,8 @@ function EngineTable({ engines }: { engines: Performance["engines"] }) {
           No message was understood in this window.
         </p>
       ) : (
-        <table className="w-full text-sm text-stone-700 dark:text-stone-200">
-          <thead className="border-b border-stone-200 text-xs text-stone-500 dark:border-stone-700 dark:text-stone-400">
+        <table className={TABLE}>
+          <thead className={TABLE_HEAD}>
             <tr>
               <th scope="col" className={`${FIRST} font-medium`}>
                 Engine
@@ -205,7 +210,7 @@ function EngineTable({ engines }: { engines: Performance["engines"] }) {
               <tr
                 key={`${engine.engine} ${engine.model} ${engine.outcome}`}
                 data-testid="engine-stats-row"
-                className="border-b border-stone-100 last:border-0 dark:border-stone-800"
+                className={ROW}
               >
                 <th scope="row" className={`${FIRST} font-normal`}>
                   {engine.engine}
@@ -231,8 +236,8 @@ function QueryTable({ queries }: { queries: Performance["queries"] }) {
   if (queries.length === 0) return null;
   return (
     <Panel title="Database queries">
-      <table className="w-full text-sm text-stone-700 dark:text-stone-200">
-        <thead className="border-b border-stone-200 text-xs text-stone-500 dark:border-stone-700 dark:text-stone-400">
+      <table className={TABLE}>
+        <thead className={TABLE_HEAD}>
           <tr>
             <th scope="col" className={`${FIRST} font-medium`}>
               Operation
@@ -245,10 +250,7 @@ function QueryTable({ queries }: { queries: Performance["queries"] }) {
         </thead>
         <tbody>
           {queries.map((query) => (
-            <tr
-              key={query.operation}
-              className="border-b border-stone-100 last:border-0 dark:border-stone-800"
-            >
+            <tr key={query.operation} className={ROW}>
               <th scope="row" className={`${FIRST} font-mono text-xs`}>
                 {query.operation}
               </th>
