@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 log = logging.getLogger(__name__)
 
-# {"type": "task.updated", "data": {...}}; types are listed in docs/events.md.
+# {"type": "task.updated", "data": {...}}; the README's API table lists the types.
 Event = dict[str, Any]
 # What one transaction emitted, in order: (user id, event).
 Changes = Sequence[tuple[int, Event]]
