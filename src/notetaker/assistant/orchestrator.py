@@ -112,6 +112,7 @@ async def _handle_with_llm(
         outcome = await understanding
         answer = await _answer_beforehand(db, user, outcome.plan, now)
         async with db.transaction() as session:
+            await _lock_conversation(session, user_message)
             # What the plan stores is told once it is stored: if the write fails,
             # no tab has seen a step for what is not there.
             storing = thinking.continued(told_on_commit(session, user_message))
@@ -132,6 +133,7 @@ async def _handle_with_llm(
     user_message.intent = None
     await thinking.add("error", "Processing failed; nothing was stored")
     async with db.transaction() as session:
+        await _lock_conversation(session, user_message)
         return await _save_failure(session, chain, user_message, thinking, started)
 
 
@@ -255,7 +257,6 @@ async def _process(
     started: float,
     answer: Answer | None,
 ) -> Exchange:
-    await _lock_conversation(session, message)
     plan = outcome.plan
     applied = await apply_plan(session, user=user, plan=plan, message_id=message.id)
     await thinking.record_all(EngineStep.model_validate(s) for s in applied.steps)
@@ -295,7 +296,6 @@ async def _save_failure(
     thinking: Thinking,
     started: float,
 ) -> Exchange:
-    await _lock_conversation(session, message)
     reply = await conversations.add_reply(
         session,
         to=message,
@@ -309,6 +309,9 @@ async def _save_failure(
 
 
 async def _lock_conversation(session: AsyncSession, message: Message) -> None:
+    """Before writing into the conversation of a message stored in an earlier
+    transaction (see `conversations.lock_conversation`); storing the message in
+    the same transaction locks its conversation already."""
     await conversations.lock_conversation(
         session, user_id=message.user_id, conversation_id=message.conversation_id
     )

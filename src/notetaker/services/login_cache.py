@@ -62,16 +62,15 @@ class LoginCache:
         return user
 
     def put(self, token: str, user: User, *, login_expires_at: datetime) -> None:
-        if self._seconds <= 0 or self._is_revoked(token_digest(token)):
+        key = token_digest(token)
+        if self._seconds <= 0 or self._is_revoked(key):
             return
         if len(self._entries) >= self._max_entries:
             # Dicts keep insertion order: the oldest entry goes first.
             self._entries.pop(next(iter(self._entries)))
         fields = {name: getattr(user, name) for name in _USER_FIELDS}
         fresh_until = self._clock() + self._seconds
-        self._entries[token_digest(token)] = _Entry(
-            user.id, fields, fresh_until, login_expires_at
-        )
+        self._entries[key] = _Entry(user.id, fields, fresh_until, login_expires_at)
 
     def revoke(self, token: str) -> None:
         """Forget a token whose login is gone, and refuse to cache it again for
