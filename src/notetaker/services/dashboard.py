@@ -44,14 +44,8 @@ def _count(query: Select) -> ScalarSelect[int]:
 
 def _statements() -> tuple[Select, Select, Select]:
     user_id = bindparam("user_id")
-    instant = Task.due_at.type  # stored as the column stores it
-    # The user's day as parameters: `is_overdue` and `is_due_today` only compare.
-    day = UserDay(
-        now=bindparam("now", type_=instant),
-        start=bindparam("start", type_=instant),
-        end=bindparam("end", type_=instant),
-    )
-    week_end = bindparam("week_end", type_=instant)
+    day = UserDay.bound()  # `is_overdue` and `is_due_today` only compare
+    week_end = bindparam("week_end", type_=Task.due_at.type)
     open_tasks = select(Task).where(
         Task.user_id == user_id, Task.status.in_(OPEN_STATUSES)
     )
@@ -98,10 +92,8 @@ _COUNTS, _TASK_SECTIONS, _RECENT_NOTES = _statements()
 def get_dashboard(session: Session, *, user_id: int, day: UserDay) -> Dashboard:
     """For `Database.read`."""
     params = {
+        **day.parameters(),
         "user_id": user_id,
-        "now": day.now,
-        "start": day.start,
-        "end": day.end,
         "week_end": day.end + timedelta(days=7),
     }
     counts = session.connection().execute(_COUNTS, params).one()._mapping

@@ -1,15 +1,14 @@
 from dataclasses import dataclass
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import bindparam
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from notetaker.core.errors import NotFound
-from notetaker.models import Note, Tag
+from notetaker.models import Note
 from notetaker.schemas.note import NoteRead
 from notetaker.services import audit, listing
 from notetaker.services.categories import get_category
-from notetaker.services.filters import contains_text
 from notetaker.services.tags import replace_tags, resolve_tags
 
 
@@ -21,41 +20,36 @@ class NoteFilter:
     pinned: bool | None = None
     archived: bool | None = False
 
-
-def _filtered(user_id: int, spec: NoteFilter) -> Select[tuple[Note]]:
-    query = select(Note).where(Note.user_id == user_id)
-    if spec.archived is not None:
-        query = query.where(Note.archived == spec.archived)
-    if spec.pinned is not None:
-        query = query.where(Note.pinned == spec.pinned)
-    if spec.category_id is not None:
-        query = query.where(Note.category_id == spec.category_id)
-    if spec.tag:
-        query = query.where(Note.tags.any(Tag.name == spec.tag.lower().lstrip("#")))
-    if spec.text:
-        query = query.where(
-            or_(
-                contains_text(Note.title, spec.text),
-                contains_text(Note.body, spec.text),
-            )
+    def filters(self) -> listing.Parameters:
+        """The filters in use, as `NOTES` names them, with their values."""
+        return listing.filters_in_use(
+            archived=self.archived,
+            pinned=self.pinned,
+            category_id=self.category_id,
+            tag=self.tag,
+            text=self.text,
         )
-    return query
 
 
 NEWEST_FIRST = (Note.pinned.desc(), Note.updated_at.desc(), Note.id.desc())
+
+NOTES = listing.Listing(
+    Note,
+    conditions={
+        "archived": lambda: Note.archived == bindparam("archived"),
+        "pinned": lambda: Note.pinned == bindparam("pinned"),
+        **listing.common_conditions(Note, Note.title, Note.body),
+    },
+    order_by=NEWEST_FIRST,
+)
 
 
 def list_notes(
     session: Session, *, user_id: int, spec: NoteFilter, limit: int, offset: int
 ) -> tuple[list[listing.Row], int]:
     """A page of notes and the size of the whole filtered set (for `Database.read`)."""
-    return listing.page(
-        session,
-        Note,
-        _filtered(user_id, spec),
-        order_by=NEWEST_FIRST,
-        limit=limit,
-        offset=offset,
+    return NOTES.page(
+        session, user_id=user_id, filters=spec.filters(), limit=limit, offset=offset
     )
 
 

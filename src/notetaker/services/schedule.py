@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notetaker.models import Task
@@ -23,6 +23,20 @@ class UserDay:
         start = datetime.combine(today, datetime.min.time(), zone)
         end = datetime.combine(today + timedelta(days=1), datetime.min.time(), zone)
         return cls(now=now, start=start, end=end)
+
+    @classmethod
+    def bound(cls) -> "UserDay":
+        """A day of bound parameters, for a statement built once and run with the
+        values of `parameters()`."""
+        instant = Task.due_at.type  # stored as the column stores it
+        return cls(
+            now=bindparam("now", type_=instant),
+            start=bindparam("start", type_=instant),
+            end=bindparam("end", type_=instant),
+        )
+
+    def parameters(self) -> dict[str, datetime]:
+        return {"now": self.now, "start": self.start, "end": self.end}
 
 
 def is_overdue(day: UserDay) -> ColumnElement[bool]:

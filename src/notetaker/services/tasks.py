@@ -2,17 +2,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from notetaker.core.errors import InvalidInput, NotFound
 from notetaker.db.types import utcnow
-from notetaker.models import Tag, Task
+from notetaker.models import Task
 from notetaker.schemas.task import TaskRead
 from notetaker.services import audit, listing
 from notetaker.services.categories import get_category
-from notetaker.services.filters import contains_text
 from notetaker.services.recurrence import (
     HORIZON_YEARS,
     first_occurrence,
@@ -36,29 +35,20 @@ class TaskFilter:
     category_id: int | None = None
     text: str | None = None
 
-
-def _filtered(user_id: int, spec: TaskFilter) -> Select[tuple[Task]]:
-    query = select(Task).where(Task.user_id == user_id)
-    if spec.statuses:
-        query = query.where(Task.status.in_(spec.statuses))
-    if spec.overdue_on is not None:
-        query = query.where(Task.status.in_(OPEN_STATUSES), is_overdue(spec.overdue_on))
-    if spec.due_before is not None:
-        query = query.where(Task.due_at < spec.due_before)
-    if spec.due_after is not None:
-        query = query.where(Task.due_at >= spec.due_after)
-    if spec.category_id is not None:
-        query = query.where(Task.category_id == spec.category_id)
-    if spec.tag:
-        query = query.where(Task.tags.any(Tag.name == spec.tag.lower().lstrip("#")))
-    if spec.text:
-        query = query.where(
-            or_(
-                contains_text(Task.title, spec.text),
-                contains_text(Task.description, spec.text),
-            )
+    def filters(self) -> listing.Parameters:
+        """The filters in use, as `TASKS` names them, with their values (the
+        overdue filter's are the user's day)."""
+        found = listing.filters_in_use(
+            statuses=list(self.statuses) or None,
+            due_before=self.due_before,
+            due_after=self.due_after,
+            category_id=self.category_id,
+            tag=self.tag,
+            text=self.text,
         )
-    return query
+        if self.overdue_on is not None:
+            found.update(overdue=True, **self.overdue_on.parameters())
+        return found
 
 
 def due_order(tasks: Any) -> tuple[ColumnElement, ...]:
@@ -74,17 +64,27 @@ def by_due_date(query: Select[tuple[Task]]) -> Select[tuple[Task]]:
     return query.order_by(*DUE_ORDER)
 
 
+TASKS = listing.Listing(
+    Task,
+    conditions={
+        "statuses": lambda: Task.status.in_(bindparam("statuses", expanding=True)),
+        "overdue": lambda: and_(
+            Task.status.in_(OPEN_STATUSES), is_overdue(UserDay.bound())
+        ),
+        "due_before": lambda: Task.due_at < bindparam("due_before"),
+        "due_after": lambda: Task.due_at >= bindparam("due_after"),
+        **listing.common_conditions(Task, Task.title, Task.description),
+    },
+    order_by=DUE_ORDER,
+)
+
+
 def list_tasks(
     session: Session, *, user_id: int, spec: TaskFilter, limit: int, offset: int
 ) -> tuple[list[listing.Row], int]:
     """A page of tasks and the size of the whole filtered set (for `Database.read`)."""
-    return listing.page(
-        session,
-        Task,
-        _filtered(user_id, spec),
-        order_by=DUE_ORDER,
-        limit=limit,
-        offset=offset,
+    return TASKS.page(
+        session, user_id=user_id, filters=spec.filters(), limit=limit, offset=offset
     )
 
 
