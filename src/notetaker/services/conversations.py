@@ -1,7 +1,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row, func, insert, select, update
+from sqlalchemy import Row, Update, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notetaker.core.errors import NotFound
@@ -126,6 +126,29 @@ class Recent:
     messages: Sequence[Row]  # id, role, content, status
 
 
+# The statements of every message, built once, on the tables: run through the
+# session, a statement on the mapped classes takes the ORM's slower path.
+_conversations, _messages = Conversation.__table__.c, Message.__table__.c
+
+_RECENT = (
+    select(
+        _conversations.summary,
+        _conversations.summary_through,
+        _messages.id,
+        _messages.role,
+        _messages.content,
+        _messages.status,
+    )
+    .outerjoin(Message.__table__, _messages.conversation_id == _conversations.id)
+    .where(
+        _conversations.id == bindparam("conversation_id"),
+        _conversations.user_id == bindparam("user_id"),
+    )
+    .order_by(_messages.id.desc())
+    .limit(bindparam("limit"))
+)
+
+
 async def read_recent(
     session: AsyncSession, *, user_id: int, conversation_id: int, limit: int
 ) -> Recent:
@@ -134,25 +157,36 @@ async def read_recent(
     One statement: the conversation joined to its newest messages (one row with no
     message for an empty conversation, or when `limit` is 0).
     """
-    query = (
-        select(
-            Conversation.summary,
-            Conversation.summary_through,
-            Message.id,
-            Message.role,
-            Message.content,
-            Message.status,
-        )
-        .outerjoin(Message, Message.conversation_id == Conversation.id)
-        .where(Conversation.id == conversation_id, Conversation.user_id == user_id)
-        .order_by(Message.id.desc())
-        .limit(max(limit, 1))
+    found = await session.execute(
+        _RECENT,
+        {
+            "conversation_id": conversation_id,
+            "user_id": user_id,
+            "limit": max(limit, 1),
+        },
     )
-    rows = (await session.execute(query)).all()
+    rows = found.all()
     if not rows:
         raise ConversationNotFound(conversation_id)
     messages = [row for row in rows if row.id is not None][:limit]
     return Recent(rows[0].summary, rows[0].summary_through, messages)
+
+
+def _touching(*columns: str) -> Update:
+    """An update of the user's conversation that sets its `updated_at` and
+    `columns`, bound as `new_<column>` (a column's own name is reserved)."""
+    return (
+        update(Conversation.__table__)
+        .where(
+            _conversations.id == bindparam("conversation"),
+            _conversations.user_id == bindparam("owner"),
+        )
+        .values({name: bindparam(f"new_{name}") for name in ("updated_at", *columns)})
+    )
+
+
+_TOUCH = _touching()
+_TOUCH_AND_SUMMARISE = _touching("summary", "summary_through")
 
 
 async def add_user_message(
@@ -166,18 +200,23 @@ async def add_user_message(
     """The user's message in one of their conversations, and the conversation's
     new (summary, summary_through) when it changed; 404 if it is not theirs (or
     was deleted since it was read)."""
-    changes: dict[str, object] = {"updated_at": utcnow()}
+    changes = {"conversation": conversation_id, "owner": user_id}
+    changes["new_updated_at"] = utcnow()
+    statement = _TOUCH
     if summary is not None:
-        changes["summary"], changes["summary_through"] = summary
-    touched = await session.execute(
-        update(Conversation)
-        .where(Conversation.id == conversation_id, Conversation.user_id == user_id)
-        .values(**changes)
-        .execution_options(synchronize_session=False)
-    )
+        changes["new_summary"], changes["new_summary_through"] = summary
+        statement = _TOUCH_AND_SUMMARISE
+    touched = await session.execute(statement, changes)
     if touched.rowcount == 0:
         raise ConversationNotFound(conversation_id)
     return await _insert_message(session, conversation_id, user_id, "user", content)
+
+
+_SET_INTENT = (
+    update(Message.__table__)
+    .where(_messages.id == bindparam("message"))
+    .values(intent=bindparam("new_intent"))
+)
 
 
 async def add_reply(
@@ -195,10 +234,7 @@ async def add_reply(
     )
     if reply.intent is not None:
         await session.execute(
-            update(Message)
-            .where(Message.id == to.id)
-            .values(intent=reply.intent)
-            .execution_options(synchronize_session=False)
+            _SET_INTENT, {"message": to.id, "new_intent": reply.intent}
         )
         to.intent = reply.intent
     await add_thinking_steps(session, message_id=reply.id, steps=thinking)
@@ -227,6 +263,9 @@ async def _insert_message(
     return message
 
 
+_INSERT_STEP = insert(ThinkingStep.__table__)
+
+
 async def add_thinking_steps(
     session: AsyncSession, *, message_id: int, steps: Sequence[dict]
 ) -> None:
@@ -237,4 +276,4 @@ async def add_thinking_steps(
         {"message_id": message_id, "position": i, "detail": {}} | step
         for i, step in enumerate(steps)
     ]
-    await session.execute(insert(ThinkingStep), rows)
+    await session.execute(_INSERT_STEP, rows)
