@@ -1,9 +1,10 @@
-"""The dashboard in five statements, built once per process.
+"""The dashboard in three statements, built once per process.
 
 Each count is its own scalar subquery, so no join can multiply it. The three task
-sections come back from one UNION ALL, labelled by section and in due order. The
-statements take the user and their day as bound parameters, so a request only
-executes them: building them again each time cost as much as running them.
+sections come back from one UNION ALL, labelled by section and in due order; every
+row brings its tags (`listing.columns_with_tags`). The statements take the user and
+their day as bound parameters, so a request only executes them: building them again
+each time cost as much as running them.
 """
 
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from notetaker.models import Conversation, Note, Task
-from notetaker.services.listing import Row, with_tags
+from notetaker.services.listing import Row, columns_with_tags, tagged
 from notetaker.services.schedule import UserDay, is_due_today, is_overdue
 from notetaker.services.tasks import DUE_ORDER, OPEN_STATUSES, due_order
 
@@ -72,7 +73,7 @@ def _statements() -> tuple[Select, Select, Select]:
     for name, conditions in conditions_of.items():
         part = (
             open_tasks.where(*conditions)
-            .with_only_columns(literal(name).label("section"), *Task.__table__.c)
+            .with_only_columns(literal(name).label("section"), *columns_with_tags(Task))
             .order_by(*DUE_ORDER)
             .limit(SECTION_SIZE)
             .subquery(name)
@@ -83,7 +84,7 @@ def _statements() -> tuple[Select, Select, Select]:
     tasks = union_all(*sections).subquery("sections")
     in_due_order = select(tasks).order_by(*due_order(tasks.c))
     recent = notes.order_by(Note.updated_at.desc()).limit(SECTION_SIZE)
-    return counts, in_due_order, recent.with_only_columns(*Note.__table__.c)
+    return counts, in_due_order, recent.with_only_columns(*columns_with_tags(Note))
 
 
 _COUNTS, _TASK_SECTIONS, _RECENT_NOTES = _statements()
@@ -97,22 +98,13 @@ def get_dashboard(session: Session, *, user_id: int, day: UserDay) -> Dashboard:
         "week_end": day.end + timedelta(days=7),
     }
     counts = session.connection().execute(_COUNTS, params).one()._mapping
-    tasks = with_tags(
-        session,
-        Task,
-        [
-            dict(r)
-            for r in session.connection().execute(_TASK_SECTIONS, params).mappings()
-        ],
-    )
-    notes = [
-        dict(r) for r in session.connection().execute(_RECENT_NOTES, params).mappings()
-    ]
+    tasks = tagged(session.connection().execute(_TASK_SECTIONS, params).mappings())
+    notes = tagged(session.connection().execute(_RECENT_NOTES, params).mappings())
     by_section: dict[str, list[Row]] = {name: [] for name in TASK_SECTIONS}
     for task in tasks:
         by_section[task.pop("section")].append(task)
     return Dashboard(
         counts=dict(counts),
-        recent_notes=with_tags(session, Note, notes),
+        recent_notes=notes,
         **by_section,
     )
