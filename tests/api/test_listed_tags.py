@@ -7,9 +7,13 @@ from tests.factories import Account
 # Given unsorted, with characters that JSON must escape or that are not ASCII.
 NAMES = ["zeta", 'say"hi', "back\\slash", "café", "alpha"]
 SORTED = sorted(NAMES)
+# Created first, these have the lowest ids: a database that aggregates in id order
+# would put them first.
+LATE_IN_ORDER = {"title": "Older", "tags": ["zeta", 'say"hi']}
 
 
 async def test_note_and_task_lists_show_each_rows_own_sorted_tags(account: Account):
+    await account.post("/api/notes", json=LATE_IN_ORDER)
     await account.post("/api/notes", json={"title": "Tagged", "tags": NAMES})
     await account.post("/api/notes", json={"title": "Plain"})
     await account.post("/api/notes", json={"title": "One", "tags": ["solo"]})
@@ -20,6 +24,7 @@ async def test_note_and_task_lists_show_each_rows_own_sorted_tags(account: Accou
     tasks = (await account.get("/api/tasks")).json()["items"]
 
     assert {n["title"]: n["tags"] for n in notes} == {
+        "Older": sorted(LATE_IN_ORDER["tags"]),
         "Tagged": SORTED,
         "Plain": [],
         "One": ["solo"],
@@ -40,6 +45,7 @@ async def test_filtered_and_counted_pages_keep_their_tags(account: Account):
 
 
 async def test_dashboard_rows_show_their_sorted_tags(account: Account):
+    await account.post("/api/tasks", json=LATE_IN_ORDER)
     await account.post("/api/notes", json={"title": "Tagged", "tags": NAMES})
     await account.post("/api/notes", json={"title": "Plain"})
     due = "2099-01-01T09:00:00+00:00"
