@@ -148,6 +148,8 @@ def _commit() -> str:
 
 def _header(mode: str, workers: int, args: dict) -> list[str]:
     label = "PostgreSQL" if mode == "postgresql" else "SQLite (embedded default)"
+    if args.get("redis"):
+        label += ", live events through Redis"
     return [
         f"# Benchmark: {label}",
         "",

@@ -35,11 +35,17 @@ BIN = Path(sys.executable).parent
 POSTGRES_ADMIN_URL = os.environ.get(
     "BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL mode")
+    parser.add_argument(
+        "--redis",
+        action="store_true",
+        help="live events and counters through Redis, as a scaled-out deployment",
+    )
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--mix-seconds", type=int, default=30)
     parser.add_argument("--read-seconds", type=int, default=15)
@@ -78,6 +84,26 @@ async def _database(postgres: bool, folder: Path):
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
+
+
+@asynccontextmanager
+async def _redis_prefix(enabled: bool):
+    """A Redis key prefix of this run's own (None without Redis); its keys are
+    deleted afterwards."""
+    if not enabled:
+        yield None
+        return
+    from redis.asyncio import Redis
+
+    prefix = f"notetaker-bench-{uuid.uuid4().hex[:10]}:"
+    client = Redis.from_url(REDIS_URL, socket_connect_timeout=5)
+    try:
+        await client.ping()
+        yield prefix
+    finally:
+        async for key in client.scan_iter(match=f"{prefix}*", count=500):
+            await client.delete(key)
+        await client.aclose()
 
 
 @contextmanager
@@ -240,18 +266,26 @@ async def _phase(*args, **kwargs) -> Phase:
     return await asyncio.to_thread(_measure, *args, **kwargs)
 
 
-def _app_env(database_url: str) -> dict[str, str]:
-    return {
+def _app_env(database_url: str, redis_prefix: str | None) -> dict[str, str]:
+    env = {
         **os.environ,
         "NOTETAKER_DATABASE_URL": database_url,
         "NOTETAKER_LOG_LEVEL": "INFO",
     }
+    if redis_prefix is not None:
+        env["NOTETAKER_REDIS_URL"] = REDIS_URL
+        env["NOTETAKER_REDIS_PREFIX"] = redis_prefix
+    return env
 
 
 async def _bench(args: argparse.Namespace, folder: Path) -> str:
     workers = args.workers or 2
-    async with _database(args.postgres, folder) as database_url:
-        phases = await _app_phases(args, folder, database_url, workers)
+    async with (
+        _database(args.postgres, folder) as database_url,
+        _redis_prefix(args.redis) as redis_prefix,
+    ):
+        env = _app_env(database_url, redis_prefix)
+        phases = await _app_phases(args, folder, env, workers)
     if not args.soak:
         phases.append(await _bare_phase(args, folder, workers))
     mode = "postgresql" if args.postgres else "sqlite"
@@ -261,14 +295,14 @@ async def _bench(args: argparse.Namespace, folder: Path) -> str:
 
 
 async def _app_phases(
-    args: argparse.Namespace, folder: Path, database_url: str, workers: int
+    args: argparse.Namespace, folder: Path, env: dict[str, str], workers: int
 ) -> list[Phase]:
     port = _free_port()
     host = f"http://127.0.0.1:{port}"
     serve = [str(BIN / "notetaker"), "serve", "--host", "127.0.0.1"]
     serve += ["--port", str(port), "--workers", str(workers)]
     log = folder / "server.log"
-    with _server(serve, _app_env(database_url), log) as server:
+    with _server(serve, env, log) as server:
         await _wait_ready(f"{host}/api/health/ready", server, log)
         accounts = folder / "accounts.json"
         accounts.write_text(json.dumps(await _prepare_accounts(host, args.users)))
@@ -315,7 +349,8 @@ def main() -> None:
     args = _arguments()
     mode = "postgresql" if args.postgres else "sqlite"
     kind = "soak" if args.soak else "latest"
-    out = args.out or ROOT / "docs" / "bench" / f"{kind}-{mode}.md"
+    with_redis = "-redis" if args.redis else ""
+    out = args.out or ROOT / "docs" / "bench" / f"{kind}-{mode}{with_redis}.md"
     started = time.monotonic()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
