@@ -21,7 +21,14 @@ _TEXT_FIELDS = frozenset(
 # Their INFO and DEBUG lines echo SQL with its parameters or whole URLs with their
 # query strings, that is, message and note text (and an INFO level on
 # sqlalchemy.engine turns statement echo on).
-_QUIET_LOGGERS = ("aiosqlite", "asyncpg", "sqlalchemy.engine", "httpx", "httpcore")
+_QUIET_LOGGERS = (
+    "aiosqlite",
+    "asyncpg",
+    "sqlalchemy.engine",
+    "aiohttp",
+    "httpx",
+    "httpcore",
+)
 
 
 def redact_text_fields(_logger, _method: str, event: dict) -> dict:

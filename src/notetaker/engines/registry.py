@@ -1,12 +1,10 @@
-import httpx
-
 from notetaker.cache import build_cache
 from notetaker.core.config import Settings
 
 from .chain import EngineChain, LLMContext
 from .llm.breaker import CircuitBreaker
 from .llm.engine import Limits, LLMEngine
-from .llm.providers import HTTPProvider, OllamaProvider, OpenAIProvider
+from .llm.providers import Connection, HTTPProvider, OllamaProvider, OpenAIProvider
 from .llm.retry import RetryPolicy
 from .llm.routing import Router
 from .llm.tokens import default_counter
@@ -55,30 +53,21 @@ def _llm_engine(name: str, settings: Settings) -> LLMEngine:
 
 
 def _provider(name: str, settings: Settings) -> HTTPProvider:
-    timeout = httpx.Timeout(
-        settings.llm_read_timeout,
-        connect=settings.llm_connect_timeout,
-        pool=settings.llm_queue_timeout,
-    )
-    # One connection per in-flight request: the engine's slots are the real bound.
-    limits = httpx.Limits(max_connections=settings.llm_max_in_flight)
+    limits = {
+        "connect_timeout": settings.llm_connect_timeout,
+        "read_timeout": settings.llm_read_timeout,
+        "max_connections": settings.llm_max_in_flight,
+    }
     if name == "ollama":
-        client = httpx.AsyncClient(
-            base_url=settings.ollama_url, timeout=timeout, limits=limits
-        )
-        return OllamaProvider(client, stream=settings.llm_stream)
+        connection = Connection(settings.ollama_url, **limits)
+        return OllamaProvider(connection, stream=settings.llm_stream)
     headers = {}
     if settings.openai_api_key is not None:
         headers["Authorization"] = (
             f"Bearer {settings.openai_api_key.get_secret_value()}"
         )
-    client = httpx.AsyncClient(
-        base_url=settings.openai_base_url,
-        timeout=timeout,
-        limits=limits,
-        headers=headers,
-    )
-    return OpenAIProvider(client, stream=settings.llm_stream)
+    connection = Connection(settings.openai_base_url, headers=headers, **limits)
+    return OpenAIProvider(connection, stream=settings.llm_stream)
 
 
 def _models(name: str, settings: Settings) -> dict[str, str]:

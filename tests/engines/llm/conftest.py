@@ -15,7 +15,11 @@ from notetaker.engines.base import EngineInput, TaskRef
 from notetaker.engines.chain import EngineChain, LLMContext
 from notetaker.engines.llm.breaker import CircuitBreaker
 from notetaker.engines.llm.engine import Limits, LLMEngine
-from notetaker.engines.llm.providers import OllamaProvider, OpenAIProvider
+from notetaker.engines.llm.providers import (
+    Connection,
+    OllamaProvider,
+    OpenAIProvider,
+)
 from notetaker.engines.llm.retry import RetryPolicy
 from notetaker.engines.llm.routing import Router
 from notetaker.engines.llm.tokens import default_counter
@@ -60,12 +64,10 @@ async def closing() -> AsyncIterator[list]:
 
 
 def make_provider(protocol: str, fake: FakeProvider, *, stream: bool = True):
-    timeout = httpx.Timeout(1.0, connect=1.0)
+    limits = {"connect_timeout": 1.0, "read_timeout": 1.0, "max_connections": 8}
     if protocol == "ollama":
-        client = httpx.AsyncClient(base_url=fake.url, timeout=timeout)
-        return OllamaProvider(client, stream=stream)
-    client = httpx.AsyncClient(base_url=f"{fake.url}/v1", timeout=timeout)
-    return OpenAIProvider(client, stream=stream)
+        return OllamaProvider(Connection(fake.url, **limits), stream=stream)
+    return OpenAIProvider(Connection(f"{fake.url}/v1", **limits), stream=stream)
 
 
 def make_engine(
