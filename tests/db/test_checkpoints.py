@@ -1,12 +1,16 @@
-"""Commits leave WAL checkpoints to a background task, which runs them in a thread."""
+"""Commits leave WAL checkpoints to a background task, which runs them in a thread,
+and which empties a long log while holding the write turn."""
 
 import asyncio
+import fcntl
+import os
 
 from sqlalchemy import text
 
 from notetaker.core.config import Settings
 from notetaker.db.checkpoints import Checkpoints
 from notetaker.db.database import Database
+from notetaker.db.write_turns import WriteTurns
 from notetaker.events import InProcessHub
 
 PAGE = 4096
@@ -23,24 +27,94 @@ async def _write_pages(database: Database, pages: int) -> None:
                 )
 
 
+def _database(path) -> Database:
+    url = f"sqlite+aiosqlite:///{path}"
+    return Database(Settings(database_url=url, _env_file=None), InProcessHub())
+
+
+async def _run_checkpoints(checkpoints: Checkpoints, seconds: float) -> None:
+    background = asyncio.create_task(checkpoints.run())
+    await asyncio.sleep(seconds)
+    background.cancel()
+    await asyncio.gather(background, return_exceptions=True)
+
+
 async def test_commits_leave_checkpoint_to_background(tmp_path):
     path = tmp_path / "app.db"
-    url = f"sqlite+aiosqlite:///{path}"
-    database = Database(Settings(database_url=url, _env_file=None), InProcessHub())
+    database = _database(path)
 
     # Past the 1,000 pages at which SQLite's own COMMIT would copy the log back
     # and start it over: here the log keeps growing until a checkpoint runs.
     await _write_pages(database, 3000)
     assert (tmp_path / "app.db-wal").stat().st_size > 2500 * PAGE
 
-    frames, copied = await asyncio.to_thread(Checkpoints(path).checkpoint)
+    checkpoints = Checkpoints(path, turns=WriteTurns(path))
+    frames, copied = await asyncio.to_thread(checkpoints.checkpoint)
     assert frames > 2500 and copied == frames
+    await database.dispose()
+
+
+def _spy(checkpoints: Checkpoints, path) -> list[tuple[str, bool]]:
+    """Records each checkpoint's mode and whether the write turn was held."""
+    calls = []
+    checkpoint = checkpoints.checkpoint
+
+    def spied(mode: str = "PASSIVE") -> tuple[int, int]:
+        # flock locks belong to an open file: this one stands in for another process.
+        probe = os.open(f"{path}.write-lock", os.O_RDWR | os.O_CREAT)
+        try:
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            calls.append((mode, False))
+        except BlockingIOError:
+            calls.append((mode, True))
+        finally:
+            os.close(probe)
+        return checkpoint(mode)
+
+    checkpoints.checkpoint = spied
+    return calls
+
+
+async def test_long_log_is_restarted_under_the_write_turn(tmp_path):
+    path = tmp_path / "app.db"
+    database = _database(path)
+    await _write_pages(database, 3000)
+    turns = WriteTurns(path)
+    checkpoints = Checkpoints(path, turns=turns, every=0.01, restart_frames=2000)
+    calls = _spy(checkpoints, path)
+
+    await _run_checkpoints(checkpoints, 0.2)
+    turns.close()
+    async with database.transaction() as session:
+        await session.execute(text("INSERT INTO filler VALUES (randomblob(4000))"))
+
+    assert ("PASSIVE", False) in calls and ("RESTART", True) in calls
+    assert {mode for mode, held in calls if held} == {"RESTART"}
+    # The write went to the start of the log.
+    frames, _ = await asyncio.to_thread(checkpoints.checkpoint)
+    assert frames < 10
+    await database.dispose()
+
+
+async def test_short_log_is_left_for_sqlite_to_start_over(tmp_path):
+    path = tmp_path / "app.db"
+    database = _database(path)
+    await _write_pages(database, 1000)
+    checkpoints = Checkpoints(
+        path, turns=WriteTurns(path), every=0.01, restart_frames=2000
+    )
+    calls = _spy(checkpoints, path)
+
+    await _run_checkpoints(checkpoints, 0.1)
+
+    assert calls and {mode for mode, _ in calls} == {"PASSIVE"}
     await database.dispose()
 
 
 async def test_checkpoints_run_until_cancelled(tmp_path, monkeypatch):
     runs = []
-    checkpoints = Checkpoints(tmp_path / "app.db", every=0.01)
+    path = tmp_path / "app.db"
+    checkpoints = Checkpoints(path, turns=WriteTurns(path), every=0.01)
     monkeypatch.setattr(checkpoints, "checkpoint", lambda: runs.append(1) or (0, 0))
 
     background = asyncio.create_task(checkpoints.run())

@@ -101,7 +101,9 @@ class Database:
             self.write_engine = _sqlite_engine(settings, begin="BEGIN IMMEDIATE")
             if (path := settings.sqlite_path()) is not None:
                 self._write_turns = WriteTurns(path)
-                self._checkpoints = checkpoints.Checkpoints(path)
+                self._checkpoints = checkpoints.Checkpoints(
+                    path, turns=self._write_turns
+                )
         else:
             self.write_engine = _postgres_engine(settings)
             # Reads at READ COMMITTED see a snapshot per statement whether or not
