@@ -68,7 +68,7 @@ class _SignedInUser(FastHttpUser):
 
 class MixUser(_SignedInUser):
     """The seed's mix: send message 3 : list notes 1 : list tasks 1, plus the
-    dashboard and search; a person pauses between actions."""
+    dashboard and search; a person pauses before each action."""
 
     wait_time = between(0.5, 1.5)
 

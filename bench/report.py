@@ -160,7 +160,8 @@ def _header(mode: str, workers: int, args: dict) -> list[str]:
         f"- server: `notetaker serve --workers {workers}` on 127.0.0.1, "
         "log level INFO (JSON access log on)",
         f"- mix: {args['users']} users, each with its own account, "
-        f"{args['mix_seconds']} s, a pause of 0.5-1.5 s between actions; "
+        f"{args['soak_seconds'] if args.get('soak') else args['mix_seconds']} s, "
+        "a pause of 0.5-1.5 s before each action (the first too); "
         "send message 3 : list notes 1 : list tasks 1 : dashboard 1 : search 1",
         f"- reads: {args['read_users']} users without pauses, "
         f"{args['read_seconds']} s; bare: the same against bench/bare.py on the "
