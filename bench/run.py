@@ -99,6 +99,10 @@ async def _redis_prefix(enabled: bool):
     client = Redis.from_url(REDIS_URL, socket_connect_timeout=5)
     try:
         await client.ping()
+    except Exception:
+        await client.aclose()
+        raise  # unreachable: fail here, before there is anything to clean up
+    try:
         yield prefix
     finally:
         async for key in client.scan_iter(match=f"{prefix}*", count=500):

@@ -4,6 +4,7 @@ and which empties a long log while holding the write turn."""
 import asyncio
 import fcntl
 import os
+import sqlite3
 
 from sqlalchemy import text
 
@@ -19,6 +20,10 @@ PAGE = 4096
 async def _write_pages(database: Database, pages: int) -> None:
     async with database.transaction() as session:
         await session.execute(text("CREATE TABLE filler (blob BLOB)"))
+    await _write_pages_more(database, pages)
+
+
+async def _write_pages_more(database: Database, pages: int) -> None:
     for _ in range(pages // 10):
         async with database.transaction() as session:
             for _ in range(10):
@@ -57,21 +62,27 @@ async def test_commits_leave_checkpoint_to_background(tmp_path):
 def _spy(checkpoints: Checkpoints, path) -> list[tuple[str, bool]]:
     """Records each checkpoint's mode and whether the write turn was held."""
     calls = []
-    checkpoint = checkpoints.checkpoint
 
-    def spied(mode: str = "PASSIVE") -> tuple[int, int]:
+    def held() -> bool:
         # flock locks belong to an open file: this one stands in for another process.
         probe = os.open(f"{path}.write-lock", os.O_RDWR | os.O_CREAT)
         try:
             fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            calls.append((mode, False))
+            return False
         except BlockingIOError:
-            calls.append((mode, True))
+            return True
         finally:
             os.close(probe)
-        return checkpoint(mode)
 
-    checkpoints.checkpoint = spied
+    def spying(mode: str, run):
+        def spied():
+            calls.append((mode, held()))
+            return run()
+
+        return spied
+
+    checkpoints.checkpoint = spying("PASSIVE", checkpoints.checkpoint)
+    checkpoints.restart = spying("RESTART", checkpoints.restart)
     return calls
 
 
@@ -108,6 +119,34 @@ async def test_short_log_is_left_for_sqlite_to_start_over(tmp_path):
     await _run_checkpoints(checkpoints, 0.1)
 
     assert calls and {mode for mode, _ in calls} == {"PASSIVE"}
+    await database.dispose()
+
+
+async def test_restart_waits_neither_for_a_reader_nor_for_the_same_log(tmp_path):
+    """A reader that keeps an old snapshot (a backup tool may hold one for good)
+    leaves frames uncopied: no RESTART then, which would hold every writer for the
+    reader's whole busy timeout each run. Nor a RESTART again while the log has not
+    changed since the last one."""
+    path = tmp_path / "app.db"
+    database = _database(path)
+    await _write_pages(database, 2100)
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM filler").fetchone()
+    await _write_pages_more(database, 1000)
+    checkpoints = Checkpoints(
+        path, turns=WriteTurns(path), every=0.01, restart_frames=2000
+    )
+    calls = _spy(checkpoints, path)
+
+    await _run_checkpoints(checkpoints, 0.2)
+    assert calls and {mode for mode, _ in calls} == {"PASSIVE"}
+
+    reader.execute("COMMIT")
+    reader.close()
+    calls.clear()
+    await _run_checkpoints(checkpoints, 0.2)
+    assert [mode for mode, _ in calls].count("RESTART") == 1
     await database.dispose()
 
 

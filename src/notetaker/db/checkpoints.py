@@ -32,6 +32,9 @@ RESTART_FRAMES = 4096
 # Readers that began before the copy ended keep the log until they end; writers
 # wait meanwhile, so a reader slower than this only postpones the restart.
 RESTART_WAIT_SECONDS = 0.05
+# After a RESTART that could not finish (a reader held on), this many runs pass
+# before the next try.
+RESTART_BACKOFF_RUNS = 30
 
 
 class Checkpoints:
@@ -51,24 +54,49 @@ class Checkpoints:
 
     async def run(self) -> None:
         """Until cancelled."""
+        # The log's length at the last RESTART, and runs to skip after a failed one.
+        restarted_at, pause = 0, 0
         try:
             while True:
                 await asyncio.sleep(self._every)
-                frames, _ = await asyncio.to_thread(self.checkpoint)
-                if frames >= self._restart_frames:
-                    async with self._turns.turn():
-                        await asyncio.to_thread(self.checkpoint, "RESTART")
+                frames, copied = await asyncio.to_thread(self.checkpoint)
+                pause = max(pause - 1, 0)
+                if pause or not self._restart_due(frames, copied, restarted_at):
+                    continue
+                async with self._turns.turn():
+                    done = await asyncio.to_thread(self.restart)
+                restarted_at, pause = frames, 0 if done else RESTART_BACKOFF_RUNS
         finally:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
 
-    def checkpoint(self, mode: str = "PASSIVE") -> tuple[int, int]:
-        """One checkpoint (blocking): the log's frames and those copied.
+    def _restart_due(self, frames: int, copied: int, restarted_at: int) -> bool:
+        # A frame left uncopied means a reader still needs the log (a backup tool
+        # may hold one for good): a RESTART would hold the turn waiting in vain.
+        # The same length as at the last RESTART means no writer has started the
+        # log over yet; there is nothing to do until one has.
+        return (
+            frames >= self._restart_frames
+            and copied == frames
+            and frames != restarted_at
+        )
 
-        RESTART also makes the next writer start the log over. It takes SQLite's
-        write lock, so run it only while holding the write turn: a writer that
-        found the lock taken would poll for it (see `write_turns`)."""
+    def checkpoint(self) -> tuple[int, int]:
+        """One PASSIVE checkpoint (blocking): the log's frames and those copied."""
+        _, frames, copied = self._pragma("PASSIVE")
+        return frames, copied
+
+    def restart(self) -> bool:
+        """One RESTART checkpoint (blocking); whether it finished, so that the next
+        writer starts the log over.
+
+        It takes SQLite's write lock, so run it only while holding the write turn:
+        a writer that found the lock taken would poll for it (see `write_turns`)."""
+        busy, _, _ = self._pragma("RESTART")
+        return not busy
+
+    def _pragma(self, mode: str) -> tuple[int, int, int]:
         if self._connection is None:
             # Used by one thread at a time: each run waits for the one before.
             self._connection = sqlite3.connect(
@@ -81,6 +109,5 @@ class Checkpoints:
             log.debug(
                 "sqlite.checkpoint_skipped", extra={"error": type(error).__name__}
             )
-            return 0, 0
-        _, frames, copied = row
-        return frames, copied
+            return 1, 0, 0
+        return row

@@ -94,6 +94,7 @@ class HTTPProvider:
     async def aclose(self) -> None:
         if self._session is not None:
             await self._session.close()
+            self._session = None
 
     def _client(self) -> aiohttp.ClientSession:
         # Made on first use: a session belongs to the event loop it was made in.
@@ -101,12 +102,18 @@ class HTTPProvider:
             connection = self._connection
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=connection.max_connections),
+                # `connect` bounds the name lookup too, which `sock_connect` leaves
+                # out (a free connection is never waited for: the engine's slots
+                # match the connector's limit).
                 timeout=aiohttp.ClientTimeout(
                     total=None,
+                    connect=connection.connect_timeout,
                     sock_connect=connection.connect_timeout,
                     sock_read=connection.read_timeout,
                 ),
                 headers=dict(connection.headers),
+                # HTTP(S)_PROXY and NO_PROXY, as deployments behind a proxy expect.
+                trust_env=True,
             )
         return self._session
 
