@@ -86,6 +86,14 @@ def _spy(checkpoints: Checkpoints, path) -> list[tuple[str, bool]]:
     return calls
 
 
+def _watched(path) -> tuple[Checkpoints, list[tuple[str, bool]]]:
+    """Quick checkpoints that RESTART past 2,000 frames, and the record of them."""
+    checkpoints = Checkpoints(
+        path, turns=WriteTurns(path), every=0.01, restart_frames=2000
+    )
+    return checkpoints, _spy(checkpoints, path)
+
+
 async def test_long_log_is_restarted_under_the_write_turn(tmp_path):
     path = tmp_path / "app.db"
     database = _database(path)
@@ -111,10 +119,7 @@ async def test_short_log_is_left_for_sqlite_to_start_over(tmp_path):
     path = tmp_path / "app.db"
     database = _database(path)
     await _write_pages(database, 1000)
-    checkpoints = Checkpoints(
-        path, turns=WriteTurns(path), every=0.01, restart_frames=2000
-    )
-    calls = _spy(checkpoints, path)
+    checkpoints, calls = _watched(path)
 
     await _run_checkpoints(checkpoints, 0.1)
 
@@ -134,10 +139,7 @@ async def test_restart_waits_neither_for_a_reader_nor_for_the_same_log(tmp_path)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM filler").fetchone()
     await _write_pages_more(database, 1000)
-    checkpoints = Checkpoints(
-        path, turns=WriteTurns(path), every=0.01, restart_frames=2000
-    )
-    calls = _spy(checkpoints, path)
+    checkpoints, calls = _watched(path)
 
     await _run_checkpoints(checkpoints, 0.2)
     assert calls and {mode for mode, _ in calls} == {"PASSIVE"}
