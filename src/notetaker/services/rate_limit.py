@@ -108,11 +108,15 @@ class DatabaseCounters:
         self._database = database
 
     async def add(self, slots: Sequence[Slot]) -> list[Counts]:
+        # Rows are locked in key order, here and in `remove`: two requests that
+        # took the same counters in different orders deadlocked on PostgreSQL.
+        order = sorted(range(len(slots)), key=lambda i: slots[i].key)
+        counts = [Counts(0, 0)] * len(slots)
         async with self._database.transaction() as session:
             on_postgres = session.bind.dialect.name == "postgresql"
             dialect = postgresql if on_postgres else sqlite
-            counts = []
-            for slot in slots:
+            for i in order:
+                slot = slots[i]
                 upsert = (
                     dialect.insert(RateLimitCounter)
                     .values(key=slot.key, hits=1, expires_at=slot.expires_at)
@@ -128,17 +132,18 @@ class DatabaseCounters:
                         RateLimitCounter.key == slot.previous_key
                     )
                 )
-                counts.append(Counts(current, previous or 0))
-            return counts
+                counts[i] = Counts(current, previous or 0)
+        return counts
 
     async def remove(self, slots: Sequence[Slot]) -> None:
         async with self._database.transaction() as session:
-            await session.execute(
-                update(RateLimitCounter)
-                .where(RateLimitCounter.key.in_([slot.key for slot in slots]))
-                .where(RateLimitCounter.hits > 0)
-                .values(hits=RateLimitCounter.hits - 1)
-            )
+            for key in sorted({slot.key for slot in slots}):
+                await session.execute(
+                    update(RateLimitCounter)
+                    .where(RateLimitCounter.key == key)
+                    .where(RateLimitCounter.hits > 0)
+                    .values(hits=RateLimitCounter.hits - 1)
+                )
 
     async def purge(self, now: datetime) -> int:
         """Drop up to PURGE_BATCH counters of windows that have ended."""
