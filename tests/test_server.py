@@ -7,6 +7,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -90,7 +92,9 @@ def _established(pid: int, port: int) -> int:
     )
 
 
-def test_serve_two_workers_share_connections(tmp_path):
+@contextmanager
+def _two_workers(tmp_path: Path) -> Iterator[tuple[subprocess.Popen, int]]:
+    """`notetaker serve --workers 2`, ready; its process and port."""
     port = _free_port()
     env = {
         **os.environ,
@@ -104,6 +108,14 @@ def test_serve_two_workers_share_connections(tmp_path):
     try:
         _wait_ready(port, server)
         _wait_listening(port, sockets=2)
+        yield server, port
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0
+
+
+def test_serve_two_workers_share_connections(tmp_path):
+    with _two_workers(tmp_path) as (server, port):
         # All at once, as a load generator opens them: a shared socket would let
         # the first worker to wake accept nearly all of them.
         address = ("127.0.0.1", port)
@@ -120,9 +132,24 @@ def test_serve_two_workers_share_connections(tmp_path):
         assert min(per_worker) >= CONNECTIONS // 4, per_worker
         for client in clients:
             client.close()
-    finally:
-        server.send_signal(signal.SIGTERM)
-        assert server.wait(timeout=30) == 0
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError(f"no VmRSS for {pid}")
+
+
+def test_serve_supervisor_holds_no_app(tmp_path):
+    with _two_workers(tmp_path) as (server, _port):
+        supervisor = _rss_mb(server.pid)
+        workers = [_rss_mb(pid) for pid in _workers(server.pid)]
+
+    # It migrated the schema in a process of its own and never imported the app:
+    # when it did both itself it held 113 MB, beside workers of 122 MB.
+    assert len(workers) == 2
+    assert supervisor < min(workers) / 2, (supervisor, workers)
 
 
 def test_served_app_leaves_start_up_out_of_full_collections(

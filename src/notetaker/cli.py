@@ -10,27 +10,31 @@ from pydantic import ValidationError
 
 from notetaker.core.config import get_settings, shown_settings
 from notetaker.core.logging import configure_logging
-from notetaker.db import migrations
 
 
 def _serve(args: argparse.Namespace) -> None:
     from notetaker.server import serve
 
     settings = get_settings()
-    if not args.no_migrate:
-        migrations.upgrade(settings)
     serve(
         host=args.host or settings.host,
         port=settings.port if args.port is None else args.port,
         workers=settings.workers if args.workers is None else args.workers,
+        migrate=not args.no_migrate,
     )
 
 
+# Imported by the commands that use them: `serve` keeps its supervising process
+# free of the database libraries (see notetaker.server).
 def _migrate(args: argparse.Namespace) -> None:
+    from notetaker.db import migrations
+
     migrations.upgrade(get_settings(), args.revision)
 
 
 def _downgrade(args: argparse.Namespace) -> None:
+    from notetaker.db import migrations
+
     migrations.downgrade(get_settings(), args.revision)
 
 

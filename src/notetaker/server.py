@@ -8,6 +8,10 @@ the kernel spreads new connections evenly over them.
 
 Each served app also hides what start-up built from the garbage collector (see
 `served_app`).
+
+The supervising process never imports the app: it would hold the app's libraries
+(about 80 MB) for nothing while the workers serve. For the same reason it applies
+the migrations in a short-lived process of their own.
 """
 
 import gc
@@ -18,20 +22,24 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import uvicorn
-from fastapi import FastAPI
 
-from notetaker.app import create_app
 from notetaker.core.config import get_settings
+from notetaker.core.logging import configure_logging
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 log = logging.getLogger(__name__)
 
 APP = "notetaker.server:served_app"
 
 
-def served_app() -> FastAPI:
+def served_app() -> "FastAPI":
     """The app, with every object built so far out of the collector's sight.
 
     Start-up leaves the engine's word lists, SQLAlchemy's and pydantic's schemas
@@ -42,23 +50,52 @@ def served_app() -> FastAPI:
     (and cycles among them, of which start-up leaves none worth having, are never
     freed).
     """
+    from notetaker.app import create_app
+
     app = create_app()
     gc.collect()
     gc.freeze()
     return app
 
 
-def serve(*, host: str, port: int, workers: int) -> None:
+def serve(*, host: str, port: int, workers: int, migrate: bool = True) -> None:
+    """Serve until stopped, after bringing the schema up to date unless told not to."""
     # Each worker reads this through its settings and, knowing it has siblings,
     # shares live events with them (spawned processes inherit the environment).
     os.environ["NOTETAKER_WORKERS"] = str(workers)
     get_settings.cache_clear()  # read before the flag: one process builds the app here
     if workers == 1 or not _spreads_connections():
+        if migrate:
+            upgrade_schema()
         uvicorn.run(
             APP, factory=True, host=host, port=port, workers=workers, **_OPTIONS
         )
         return
+    if migrate:
+        _run_apart(upgrade_schema)
     _supervise(host, port, workers)
+
+
+def upgrade_schema() -> None:
+    from notetaker.db import migrations
+
+    migrations.upgrade(get_settings())
+
+
+def _run_apart(step: Callable[[], None]) -> None:
+    """`step` in a process of its own, so that what it imports is freed with it."""
+    spawn = multiprocessing.get_context("spawn")
+    process = spawn.Process(target=_logged, args=(step,), name=step.__name__)
+    process.start()
+    process.join()
+    if process.exitcode != 0:
+        raise SystemExit(f"{step.__name__} failed (exit code {process.exitcode})")
+
+
+def _logged(step: Callable[[], None]) -> None:
+    # A spawned process starts with logging unconfigured.
+    configure_logging(get_settings().log_level)
+    step()
 
 
 _OPTIONS = {"log_config": None, "access_log": False}

@@ -40,7 +40,7 @@ def test_serve_tells_workers_how_many_they_are(monkeypatch, workers):
     monkeypatch.setattr(server.uvicorn, "run", lambda *args, **kwargs: None)
     monkeypatch.setattr(server, "_supervise", lambda *args: None)
 
-    server.serve(host="127.0.0.1", port=8123, workers=workers)
+    server.serve(host="127.0.0.1", port=8123, workers=workers, migrate=False)
 
     assert os.environ["NOTETAKER_WORKERS"] == str(workers)
     assert Settings(_env_file=None).workers == workers
