@@ -21,6 +21,7 @@ from notetaker.api.routes import (
     ws,
 )
 from notetaker.api.static import WebUI
+from notetaker.core import heap
 from notetaker.core.config import Settings, get_settings
 from notetaker.core.errors import install_error_handlers
 from notetaker.core.logging import configure_logging
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 housekeeping.run_periodically(state.database, state.rate_limiter)
             ),
             asyncio.create_task(state.database.maintain()),
+            asyncio.create_task(heap.trim_periodically()),
         ]
         yield
         for task in background:
