@@ -71,7 +71,8 @@ eval: $(STAMP)
 bench: $(VENV)/.bench
 	$(BIN)/python -m bench.run $(ARGS)
 
-# The mix for ten minutes; prints the server's memory at the start and the end.
+# The mix for five minutes of warm-up and ten measured; prints the server's memory
+# before the load, after the warm-up and at the end.
 soak: $(VENV)/.bench
 	$(BIN)/python -m bench.run --soak $(ARGS)
 

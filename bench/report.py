@@ -96,6 +96,23 @@ def _table(phase: Phase) -> list[str]:
     return lines
 
 
+def _memory(phase: Phase, warmup_seconds: int) -> list[str]:
+    """The server's memory once warm, to the end of the soak: a leak shows here,
+    where the warm-up fills what is bounded (connections, caches, the
+    performance page's five-minute window)."""
+    by_minute = phase.rss_by_minute
+    warm = by_minute[min(warmup_seconds // 60, len(by_minute) - 1)]
+    end = phase.rss_end_mb
+    last = by_minute[-6] if len(by_minute) > 6 else warm
+    return [
+        f"- at start, before any load: {phase.rss_start_mb:.0f} MB",
+        f"- after the warm-up ({warmup_seconds} s): {warm:.0f} MB",
+        f"- at the end: {end:.0f} MB, that is {end - warm:+.1f} MB "
+        f"({100 * (end - warm) / warm:+.1f} %) over the soak; "
+        f"{end - last:+.1f} MB over its last five minutes",
+    ]
+
+
 def _read_rps(phase: Phase) -> float:
     return sum(row.rps for row in phase.reads)
 
@@ -150,7 +167,7 @@ def _header(mode: str, workers: int, args: dict) -> list[str]:
     label = "PostgreSQL" if mode == "postgresql" else "SQLite (embedded default)"
     if args.get("redis"):
         label += ", live events through Redis"
-    return [
+    lines = [
         f"# Benchmark: {label}",
         "",
         f"- when: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {_commit()}",
@@ -160,14 +177,23 @@ def _header(mode: str, workers: int, args: dict) -> list[str]:
         f"- server: `notetaker serve --workers {workers}` on 127.0.0.1, "
         "log level INFO (JSON access log on)",
         f"- mix: {args['users']} users, each with its own account, "
-        f"{args['soak_seconds'] if args.get('soak') else args['mix_seconds']} s, "
+        f"{_mix_length(args)}, "
         "a pause of 0.5-1.5 s before each action (the first too); "
         "send message 3 : list notes 1 : list tasks 1 : dashboard 1 : search 1",
-        f"- reads: {args['read_users']} users without pauses, "
-        f"{args['read_seconds']} s; bare: the same against bench/bare.py on the "
-        "same uvicorn stack",
-        "",
     ]
+    if not args.get("soak"):
+        lines.append(
+            f"- reads: {args['read_users']} users without pauses, "
+            f"{args['read_seconds']} s; bare: the same against bench/bare.py on "
+            "the same uvicorn stack"
+        )
+    return [*lines, ""]
+
+
+def _mix_length(args: dict) -> str:
+    if not args.get("soak"):
+        return f"{args['mix_seconds']} s"
+    return f"{args['soak_warmup_seconds']} s of warm-up, then {args['soak_seconds']} s"
 
 
 def render_report(
@@ -180,4 +206,7 @@ def render_report(
     for phase in phases:
         lines += [f"## Phase: {phase.name} ({phase.users} users)", ""]
         lines += [*_table(phase), ""]
+    if soak:
+        warmup = args["soak_warmup_seconds"]
+        lines += ["## Memory", "", *_memory(by_name["soak"], warmup), ""]
     return "\n".join(lines)

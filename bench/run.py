@@ -7,8 +7,9 @@ Phases, each bounded in time:
 The report (docs/bench/latest-<mode>.md) quotes latency percentiles, requests/s,
 errors and the server's CPU and memory beside the seed's targets.
 
---soak replaces the phases with the mix alone for --soak-seconds and reports the
-server's memory at the start and the end.
+--soak replaces the phases with the mix alone, for --soak-warmup-seconds and then
+--soak-seconds, and reports the server's memory before the load, after the warm-up
+and at the end.
 """
 
 import argparse
@@ -56,6 +57,12 @@ def _arguments() -> argparse.Namespace:
     )
     parser.add_argument("--soak", action="store_true", help="memory soak only")
     parser.add_argument("--soak-seconds", type=int, default=600)
+    parser.add_argument(
+        "--soak-warmup-seconds",
+        type=int,
+        default=300,
+        help="of the mix before the soak is measured: what is bounded fills",
+    )
     parser.add_argument("--out", type=Path, help="report path")
     parser.add_argument("--keep", type=Path, help="keep logs and CSVs in this folder")
     return parser.parse_args()
@@ -318,7 +325,7 @@ async def _app_phases(
             "accounts": accounts,
         }
         if args.soak:
-            seconds = args.soak_seconds
+            seconds = args.soak_warmup_seconds + args.soak_seconds
             return [await _phase("soak", "MixUser", args.users, seconds, **common)]
         return [
             await _phase("mix", "MixUser", args.users, args.mix_seconds, **common),
