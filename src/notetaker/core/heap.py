@@ -4,8 +4,9 @@ glibc's malloc returns freed memory to the system only from the top of its heap:
 pages freed below a block still in use stay with the process, for reuse. A
 worker's resident memory therefore follows the high-water mark of its busiest
 moments rather than what it holds. Trimmed each minute, a worker held 112-116 MB
-over a 10-minute `make soak` instead of 120-124 MB. `malloc_trim` hands back every free page, wherever it
-lies, and takes well under a millisecond on a worker's heap.
+over a 10-minute `make soak` instead of 120-124 MB. `malloc_trim` hands back
+every free page, wherever it lies, and takes well under a millisecond on a
+worker's heap.
 
 Where the C library has no `malloc_trim` (musl, macOS), nothing is done.
 """
