@@ -10,6 +10,7 @@ import pytest
 
 from notetaker.core.logging import configure_logging
 from notetaker.engines.chain import as_chain
+from tests.engine_doubles import HALF_VALID_PLAN, PlanEngine, engine_in_use
 from tests.factories import register
 
 
@@ -130,3 +131,16 @@ async def test_log_failure_keeps_stack_without_exception_message(
     (failure,) = [e for e in _entries(log_lines) if e["event"] == "message.failed"]
     assert failure["error"] == "ValueError"
     assert "understand" in failure["stack"]
+
+
+async def test_log_change_once_stored_never_when_rolled_back(app, client, log_lines):
+    account = await register(client)
+
+    await _chat(account, "remind me to call mum on Sunday")
+    with engine_in_use(app, PlanEngine(HALF_VALID_PLAN)):
+        await _chat(account, "do things")  # creates a task, then fails: rolled back
+
+    created = [e for e in _entries(log_lines) if e["event"] == "task.created"]
+    tasks = (await account.get("/api/tasks")).json()["items"]
+    assert [entry["task_id"] for entry in created] == [task["id"] for task in tasks]
+    assert [task["title"] for task in tasks] == ["Call mum"]

@@ -1,7 +1,8 @@
 """Events wait in the session until its transaction commits, so that a tab told
-about a change can always read it; a rolled-back change is never announced."""
+about a change can always read it; a rolled-back change is never announced. So
+do the log lines of changes: no line tells of a change that was not stored."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notetaker.events.hub import Event
 
 _KEY = "outbox"
+_AFTER_COMMIT = "after_commit"
 
 
 def emit(session: AsyncSession, *, user_id: int, type: str, data: Any) -> None:
@@ -20,14 +22,27 @@ def take(session: AsyncSession) -> list[tuple[int, Event]]:
     return session.info.pop(_KEY, [])
 
 
+def after_commit(session: AsyncSession, action: Callable[[], None]) -> None:
+    """`action()` once the transaction has committed (see `run_after_commit`)."""
+    session.info.setdefault(_AFTER_COMMIT, []).append(action)
+
+
+def run_after_commit(session: AsyncSession) -> None:
+    """Call once the session's transaction has committed."""
+    for action in session.info.pop(_AFTER_COMMIT, []):
+        action()
+
+
 @asynccontextmanager
 async def savepoint(session: AsyncSession) -> AsyncIterator[None]:
-    """A nested transaction; if it rolls back, so do the events emitted in it."""
-    waiting = session.info.setdefault(_KEY, [])
-    kept = len(waiting)
+    """A nested transaction; if it rolls back, so do the events emitted in it and
+    the actions waiting for the commit."""
+    waiting = [session.info.setdefault(key, []) for key in (_KEY, _AFTER_COMMIT)]
+    kept = [len(entries) for entries in waiting]
     try:
         async with session.begin_nested():
             yield
     except BaseException:
-        del waiting[kept:]
+        for entries, count in zip(waiting, kept, strict=True):
+            del entries[count:]
         raise

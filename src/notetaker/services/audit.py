@@ -1,4 +1,5 @@
 import logging
+from functools import partial
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -37,4 +38,5 @@ async def record(
     )
     event_data = payload if payload is not None else {"id": object_id}
     outbox.emit(session, user_id=user_id, type=action, data=event_data)
-    log.info(action, extra={"user_id": user_id, f"{object_type}_id": object_id})
+    fields = {"user_id": user_id, f"{object_type}_id": object_id}
+    outbox.after_commit(session, partial(log.info, action, extra=fields))
