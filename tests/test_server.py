@@ -4,6 +4,7 @@ import gc
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -168,3 +169,52 @@ def test_served_app_leaves_start_up_out_of_full_collections(
     # A full collection would otherwise walk every one of them, every time.
     assert frozen > 50_000
     assert left_to_walk < 1_000
+
+
+def _serve_two_workers(env: dict[str, str], log: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "notetaker.cli", "serve"]
+    command += ["--port", str(_free_port()), "--workers", "2"]
+    with log.open("w") as out:
+        return subprocess.Popen(command, env={**os.environ, **env}, stderr=out)
+
+
+def test_serve_failed_migration_exits_with_its_reason(tmp_path):
+    with socket.socket() as closed:  # bound, never listening: connections refused
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+        url = f"postgresql+asyncpg://nobody@127.0.0.1:{port}/none"
+        server = _serve_two_workers(
+            {"NOTETAKER_DATABASE_URL": url}, tmp_path / "server.log"
+        )
+        code = server.wait(timeout=60)
+
+    assert code == 1
+    assert "upgrade_schema failed" in (tmp_path / "server.log").read_text()
+
+
+def test_serve_stopped_during_migration_stops_it(tmp_path):
+    database = tmp_path / "app.db"
+    holder = sqlite3.connect(database, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # the migration waits (up to 5 s) for it
+    url = f"sqlite+aiosqlite:///{database}"
+    server = _serve_two_workers(
+        {"NOTETAKER_DATABASE_URL": url}, tmp_path / "server.log"
+    )
+    try:
+        (migration,) = _wait_for_children(server.pid, count=1)
+
+        server.send_signal(signal.SIGTERM)
+
+        assert server.wait(timeout=4) == 1
+        assert not Path(f"/proc/{migration}").exists()
+    finally:
+        server.kill()
+        holder.close()
+
+
+def _wait_for_children(parent: int, *, count: int) -> list[int]:
+    deadline = time.monotonic() + 30
+    while len(found := _workers(parent)) < count:
+        assert time.monotonic() < deadline, "no child process started"
+        time.sleep(0.05)
+    return found

@@ -9,9 +9,9 @@ the kernel spreads new connections evenly over them.
 Each served app also hides what start-up built from the garbage collector (see
 `served_app`).
 
-The supervising process never imports the app: it would hold the app's libraries
-(about 80 MB) for nothing while the workers serve. For the same reason it applies
-the migrations in a short-lived process of their own.
+On Linux the supervising process never imports the app: it would hold the app's
+libraries (about 70 MB) for nothing while the workers serve. For the same reason it
+applies the migrations in a short-lived process of their own.
 """
 
 import gc
@@ -83,11 +83,24 @@ def upgrade_schema() -> None:
 
 
 def _run_apart(step: Callable[[], None]) -> None:
-    """`step` in a process of its own, so that what it imports is freed with it."""
+    """`step` in a process of its own, so that what it imports is freed with it.
+
+    A signal that stops this process stops the step too: a process manager that
+    signals only its child must not leave a migration running with no parent.
+    """
     spawn = multiprocessing.get_context("spawn")
     process = spawn.Process(target=_logged, args=(step,), name=step.__name__)
     process.start()
-    process.join()
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        process.terminate()
+
+    before = {number: signal.signal(number, stop) for number in _STOP_SIGNALS}
+    try:
+        process.join()
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
     if process.exitcode != 0:
         raise SystemExit(f"{step.__name__} failed (exit code {process.exitcode})")
 
@@ -99,6 +112,7 @@ def _logged(step: Callable[[], None]) -> None:
 
 
 _OPTIONS = {"log_config": None, "access_log": False}
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def _spreads_connections() -> bool:
@@ -123,8 +137,8 @@ def _supervise(host: str, port: int, workers: int) -> None:
             if process.is_alive():
                 process.terminate()
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+    for number in _STOP_SIGNALS:
+        signal.signal(number, stop)
     multiprocessing.connection.wait([p.sentinel for p in processes])
     stop(signal.SIGTERM, None)
     for process in processes:
