@@ -100,8 +100,8 @@ def _memory(phase: Phase, warmup_seconds: int) -> list[str]:
     """The server's memory once warm, to the end of the soak: a leak shows here,
     where the warm-up fills what is bounded (connections, caches, the
     performance page's five-minute window)."""
-    by_minute = phase.rss_by_minute
-    warm = by_minute[min(warmup_seconds // 60, len(by_minute) - 1)]
+    by_minute = phase.rss_by_minute  # one a whole minute, the last one's included
+    warm = by_minute[min(round(warmup_seconds / 60), len(by_minute) - 1)]
     end = phase.rss_end_mb
     last = by_minute[-6] if len(by_minute) > 6 else warm
     return [
@@ -209,4 +209,5 @@ def render_report(
     if soak:
         warmup = args["soak_warmup_seconds"]
         lines += ["## Memory", "", *_memory(by_name["soak"], warmup), ""]
+        lines += ["The request table covers the warm-up too.", ""]
     return "\n".join(lines)

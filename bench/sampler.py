@@ -50,13 +50,13 @@ class ProcessSampler:
         self.root = psutil.Process(pid)
         self.interval = interval
         self._stop = threading.Event()
-        self._rss: list[float] = []
+        self._rss: list[tuple[float, float]] = []  # (seconds since start, MB)
 
     def start_phase(self) -> None:
         self._processes = _tree(self.root)
         self._cpu_start = _cpu_seconds(self._processes)
         self._wall_start = time.monotonic()
-        self._rss = [_rss_mb(self._processes)]
+        self._rss = [(0.0, _rss_mb(self._processes))]
         self._machine_start = psutil.cpu_times()
         self._stop.clear()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -64,21 +64,33 @@ class ProcessSampler:
 
     def _sample(self) -> None:
         while not self._stop.wait(self.interval):
-            self._rss.append(_rss_mb(self._processes))
+            self._rss.append((self._elapsed(), _rss_mb(self._processes)))
+
+    def _elapsed(self) -> float:
+        return time.monotonic() - self._wall_start
+
+    def _by_minute(self) -> list[float]:
+        """The sample nearest each whole minute since the start: samples drift
+        later than their interval, so the 60th is not the first minute's."""
+        last = self._rss[-1][0]
+        return [
+            min(self._rss, key=lambda sample: abs(sample[0] - 60 * minute))[1]
+            for minute in range(int(last // 60) + 1)
+        ]
 
     def end_phase(self) -> dict:
         self._stop.set()
         self._thread.join()
-        self._rss.append(_rss_mb(self._processes))
-        wall = time.monotonic() - self._wall_start
+        self._rss.append((self._elapsed(), _rss_mb(self._processes)))
+        wall = self._elapsed()
         cpu = _cpu_seconds(self._processes) - self._cpu_start
         return {
             "seconds": wall,
             "machine_busy_percent": _busy_percent(self._machine_start),
             "load_average": os.getloadavg()[0],
             "cpu_percent": 100 * cpu / wall,
-            "rss_start_mb": self._rss[0],
-            "rss_end_mb": self._rss[-1],
-            "rss_peak_mb": max(self._rss),
-            "rss_by_minute": self._rss[:: max(1, round(60 / self.interval))],
+            "rss_start_mb": self._rss[0][1],
+            "rss_end_mb": self._rss[-1][1],
+            "rss_peak_mb": max(mb for _, mb in self._rss),
+            "rss_by_minute": self._by_minute(),
         }
