@@ -133,9 +133,11 @@ class Database:
                 yield session
                 changes = outbox.take(session)
                 await self.events.write_ahead(session, changes)
-            outbox.run_after_commit(session)
+            after_commit = outbox.take_after_commit(session)
         # After the write turn has passed on: a slow subscriber delays no writer.
         await self.events.committed(changes)
+        for action in after_commit:
+            action()
 
     async def read(
         self,

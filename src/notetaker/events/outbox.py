@@ -23,14 +23,13 @@ def take(session: AsyncSession) -> list[tuple[int, Event]]:
 
 
 def after_commit(session: AsyncSession, action: Callable[[], None]) -> None:
-    """`action()` once the transaction has committed (see `run_after_commit`)."""
+    """`action()` once the transaction has committed: the caller of
+    `take_after_commit` calls it."""
     session.info.setdefault(_AFTER_COMMIT, []).append(action)
 
 
-def run_after_commit(session: AsyncSession) -> None:
-    """Call once the session's transaction has committed."""
-    for action in session.info.pop(_AFTER_COMMIT, []):
-        action()
+def take_after_commit(session: AsyncSession) -> list[Callable[[], None]]:
+    return session.info.pop(_AFTER_COMMIT, [])
 
 
 @asynccontextmanager
