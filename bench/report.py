@@ -101,16 +101,17 @@ def _memory(phase: Phase, warmup_seconds: int) -> list[str]:
     where the warm-up fills what is bounded (connections, caches, the
     performance page's five-minute window)."""
     by_minute = phase.rss_by_minute  # one a whole minute, the last one's included
-    warm = by_minute[min(round(warmup_seconds / 60), len(by_minute) - 1)]
-    end = phase.rss_end_mb
-    last = by_minute[-6] if len(by_minute) > 6 else warm
-    return [
+    warm_minute = min(round(warmup_seconds / 60), len(by_minute) - 1)
+    warm, end = by_minute[warm_minute], phase.rss_end_mb
+    lines = [
         f"- at start, before any load: {phase.rss_start_mb:.0f} MB",
         f"- after the warm-up ({warmup_seconds} s): {warm:.0f} MB",
         f"- at the end: {end:.0f} MB, that is {end - warm:+.1f} MB "
-        f"({100 * (end - warm) / warm:+.1f} %) over the soak; "
-        f"{end - last:+.1f} MB over its last five minutes",
+        f"({100 * (end - warm) / warm:+.1f} %) over the soak",
     ]
+    if len(by_minute) - 1 - warm_minute > 5:
+        lines[-1] += f"; {end - by_minute[-6]:+.1f} MB over its last five minutes"
+    return lines
 
 
 def _read_rps(phase: Phase) -> float:
