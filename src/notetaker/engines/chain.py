@@ -45,8 +45,6 @@ class Outcome:
     provider_ms: float | None = None
     cache_hit: bool = False
     fallbacks: list[str] = field(default_factory=list)
-    # Every thinking step, in the order taken: the chain's, then the plan's own.
-    steps: list[ThinkingStep] = field(default_factory=list)
 
     @property
     def result(self) -> str:
@@ -105,14 +103,13 @@ class EngineChain:
         thinking: Thinking | None = None,
     ) -> Outcome:
         """A plan for `message`; each thinking step goes to `thinking` as it is
-        taken, and the outcome carries them all, the plan's own steps last."""
+        taken, the plan's own steps last."""
         thinking = thinking or Thinking()
         if self.context is None:
             outcome = await self._fallback(message)
         else:
             outcome = await self._through_llm(message, user_id, on_reply, thinking)
         await thinking.record_all(outcome.plan.thinking)
-        outcome.steps = thinking.steps
         return outcome
 
     async def _through_llm(

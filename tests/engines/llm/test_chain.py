@@ -4,8 +4,9 @@ import asyncio
 
 import pytest
 
-from notetaker.engines.base import Intent
-from notetaker.engines.chain import EngineChain, as_chain
+from notetaker.engines.base import Intent, ThinkingStep
+from notetaker.engines.chain import EngineChain, Outcome, as_chain
+from notetaker.engines.llm.thinking import Thinking
 from notetaker.engines.local import LocalEngine
 from tests.engines.llm.conftest import (
     OPEN_TASKS,
@@ -28,14 +29,25 @@ FAULTS = [
 
 
 async def _run(chain: EngineChain, text: str | None = None, user_id: int = 1, **kw):
+    return (await _run_seen(chain, text, user_id, **kw))[0]
+
+
+async def _run_seen(
+    chain: EngineChain, text: str | None = None, user_id: int = 1, **kw
+) -> tuple[Outcome, list[ThinkingStep]]:
+    """The outcome and every thinking step the run took, in order."""
+    thinking = Thinking()
     async with asyncio.timeout(BOUND):
-        return await chain.run(
-            message(text, **kw) if text else message(**kw), user_id=user_id
+        outcome = await chain.run(
+            message(text, **kw) if text else message(**kw),
+            user_id=user_id,
+            thinking=thinking,
         )
+    return outcome, thinking.steps
 
 
-def _kinds(outcome) -> list[str]:
-    return [step.kind for step in outcome.steps]
+def _kinds(steps: list[ThinkingStep]) -> list[str]:
+    return [step.kind for step in steps]
 
 
 @pytest.fixture
@@ -53,20 +65,20 @@ def two(fake, closing):
 async def test_run_chain_local_only_answers_directly():
     chain = as_chain(LocalEngine())
 
-    outcome = await _run(chain)
+    outcome, steps = await _run_seen(chain)
 
     assert outcome.engine == "local" and outcome.model is None
     assert outcome.plan.intent == Intent.TASK
-    assert "route" not in _kinds(outcome)
+    assert "route" not in _kinds(steps)
     assert chain.name == "local" and chain.providers() == {}
 
 
 async def test_run_chain_first_engine_answers(fake, two):
-    outcome = await _run(two)
+    outcome, steps = await _run_seen(two)
 
     assert (outcome.engine, outcome.model) == ("ollama", "ollama-small")
     assert outcome.tokens == 140 and outcome.fallbacks == []
-    assert _kinds(outcome)[:4] == ["route", "context", "cache", "engine"]
+    assert _kinds(steps)[:4] == ["route", "context", "cache", "engine"]
     assert outcome.plan.tasks[0].title == "Call the dentist"
     assert [r.path for r in fake.requests] == ["/api/chat"]
 
@@ -76,11 +88,11 @@ async def test_run_chain_falls_back_to_next_engine(fake, two):
         Behaviour(fault="status", status=500), Behaviour(fault="status", status=500)
     )
 
-    outcome = await _run(two)
+    outcome, steps = await _run_seen(two)
 
     assert outcome.engine == "openai"
     assert outcome.fallbacks == ["ollama"]
-    fallback = next(s for s in outcome.steps if s.kind == "fallback")
+    fallback = next(s for s in steps if s.kind == "fallback")
     assert fallback.detail == {"engine": "ollama", "reason": "provider_error"}
 
 
@@ -101,10 +113,10 @@ async def test_run_chain_every_engine_failing_ends_with_local(fake, two, fault):
 async def test_run_chain_invalid_output_repaired(fake, two):
     fake.reset(Behaviour(content='{"reply": "oops"}'))
 
-    outcome = await _run(two)
+    outcome, steps = await _run_seen(two)
 
     assert outcome.engine == "ollama"
-    engine_step = next(s for s in outcome.steps if s.kind == "engine")
+    engine_step = next(s for s in steps if s.kind == "engine")
     assert engine_step.detail["repaired"] is True
     assert len(fake.requests) == 2
 
@@ -112,10 +124,10 @@ async def test_run_chain_invalid_output_repaired(fake, two):
 async def test_run_chain_invalid_after_repair_moves_on(fake, two):
     fake.reset(Behaviour(content="{}"), Behaviour(content="[]"))
 
-    outcome = await _run(two)
+    outcome, steps = await _run_seen(two)
 
     assert outcome.engine == "openai"
-    fallback = next(s for s in outcome.steps if s.kind == "fallback")
+    fallback = next(s for s in steps if s.kind == "fallback")
     assert fallback.detail["reason"] == "invalid_output"
 
 
@@ -140,11 +152,11 @@ async def test_run_chain_change_of_unknown_task_is_repaired(fake, two):
 
 async def test_run_chain_cache_hit_skips_provider(fake, two):
     first = await _run(two)
-    second = await _run(two)
+    second, second_steps = await _run_seen(two)
 
     assert not first.cache_hit and second.cache_hit
     assert len(fake.requests) == 1
-    cache_step = next(s for s in second.steps if s.kind == "cache")
+    cache_step = next(s for s in second_steps if s.kind == "cache")
     assert cache_step.detail == {
         "engine": "ollama",
         "model": "ollama-small",
@@ -171,11 +183,11 @@ async def test_run_chain_cache_misses_on_other_prompt(fake, two):
 async def test_run_chain_routes_brain_dump_to_large_model(fake, two):
     text = "this week:\n- finish the deck\n- email Ana\n- book flights to Porto"
 
-    outcome = await _run(two, text)
+    outcome, steps = await _run_seen(two, text)
 
     assert outcome.model == "ollama-large"
     assert fake.requests[0].body["model"] == "ollama-large"
-    route = outcome.steps[0]
+    route = steps[0]
     assert route.kind == "route" and route.detail["size"] == "large"
 
 
@@ -187,12 +199,12 @@ async def test_run_chain_skips_provider_with_open_circuit(fake, closing):
     await _run(chain, "remind me to buy milk")
     assert chain.providers() == {"ollama": "circuit_open", "openai": "up"}
 
-    outcome = await _run(chain, "remind me to buy bread")
+    outcome, steps = await _run_seen(chain, "remind me to buy bread")
 
     assert outcome.engine == "openai"
     assert [r.path for r in fake.requests][-1] == "/v1/chat/completions"
     assert "/api/chat" not in [r.path for r in fake.requests[2:]]
-    fallback = next(s for s in outcome.steps if s.kind == "fallback")
+    fallback = next(s for s in steps if s.kind == "fallback")
     assert fallback.detail["reason"] == "unavailable"
 
 
@@ -213,12 +225,16 @@ async def test_run_chain_unexpected_error_falls_back(fake, two):
     async def broken_reply(text: str, offset: int) -> None:
         raise RuntimeError("a bug in the reply publisher")
 
+    thinking = Thinking()
     async with asyncio.timeout(BOUND):
-        outcome = await two.run(message(), user_id=1, on_reply=broken_reply)
+        outcome = await two.run(
+            message(), user_id=1, on_reply=broken_reply, thinking=thinking
+        )
+    steps = thinking.steps
 
     assert outcome.engine == "local"
     assert outcome.fallbacks == ["ollama", "openai"]
-    reasons = [s.detail["reason"] for s in outcome.steps if s.kind == "fallback"]
+    reasons = [s.detail["reason"] for s in steps if s.kind == "fallback"]
     assert reasons == ["error", "error"]
 
 
@@ -228,9 +244,9 @@ async def test_run_chain_deadline_hands_over_to_local(fake, closing):
     closing.append(chain)
     fake.reset(default=Behaviour(delay=3.0))
 
-    outcome = await _run(chain)
+    outcome, steps = await _run_seen(chain)
 
     assert outcome.engine == "local"
     assert outcome.fallbacks == ["ollama"]  # openai was not even tried
-    (fallback,) = [s for s in outcome.steps if s.kind == "fallback"]
+    (fallback,) = [s for s in steps if s.kind == "fallback"]
     assert fallback.detail["reason"] == "deadline"
