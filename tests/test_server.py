@@ -189,7 +189,8 @@ def test_serve_failed_migration_exits_with_its_reason(tmp_path):
         code = server.wait(timeout=60)
 
     assert code == 1
-    assert "upgrade_schema failed" in (tmp_path / "server.log").read_text()
+    log = (tmp_path / "server.log").read_text()
+    assert "the migrations failed (exit code 1)" in log
 
 
 def test_serve_stopped_during_migration_stops_it(tmp_path):

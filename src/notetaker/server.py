@@ -22,7 +22,6 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Callable
 from types import FrameType
 from typing import TYPE_CHECKING
 
@@ -66,30 +65,31 @@ def serve(*, host: str, port: int, workers: int, migrate: bool = True) -> None:
     get_settings.cache_clear()  # read before the flag: one process builds the app here
     if workers == 1 or not _spreads_connections():
         if migrate:
-            upgrade_schema()
+            _upgrade_schema()
         uvicorn.run(
             APP, factory=True, host=host, port=port, workers=workers, **_OPTIONS
         )
         return
     if migrate:
-        _run_apart(upgrade_schema)
+        _upgrade_schema_apart()
     _supervise(host, port, workers)
 
 
-def upgrade_schema() -> None:
+def _upgrade_schema() -> None:
     from notetaker.db import migrations
 
     migrations.upgrade(get_settings())
 
 
-def _run_apart(step: Callable[[], None]) -> None:
-    """`step` in a process of its own, so that what it imports is freed with it.
+def _upgrade_schema_apart() -> None:
+    """The migrations in a process of their own, so that what they import is
+    freed with it.
 
-    A signal that stops this process stops the step too: a process manager that
-    signals only its child must not leave a migration running with no parent.
+    A signal that stops this process stops the migrations too: a process manager
+    that signals only its child must not leave them running with no parent.
     """
     spawn = multiprocessing.get_context("spawn")
-    process = spawn.Process(target=_logged, args=(step,), name=step.__name__)
+    process = spawn.Process(target=_upgrade_schema_logged, name="migrations")
     process.start()
 
     def stop(_signum: int, _frame: FrameType | None) -> None:
@@ -102,13 +102,13 @@ def _run_apart(step: Callable[[], None]) -> None:
         for number, handler in before.items():
             signal.signal(number, handler)
     if process.exitcode != 0:
-        raise SystemExit(f"{step.__name__} failed (exit code {process.exitcode})")
+        raise SystemExit(f"the migrations failed (exit code {process.exitcode})")
 
 
-def _logged(step: Callable[[], None]) -> None:
+def _upgrade_schema_logged() -> None:
     # A spawned process starts with logging unconfigured.
     configure_logging(get_settings().log_level)
-    step()
+    _upgrade_schema()
 
 
 _OPTIONS = {"log_config": None, "access_log": False}
